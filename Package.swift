@@ -1,0 +1,26 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "absher-import",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "absher-import", targets: ["absher-import"]),
+        .library(name: "AbsherImport", targets: ["AbsherImport"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "AbsherImport",
+            dependencies: ["CSQLite"]
+        ),
+        .executableTarget(name: "absher-import", dependencies: ["AbsherImport"]),
+        .executableTarget(name: "absher-datagen", dependencies: ["AbsherImport"]),
+        .testTarget(name: "AbsherImportTests", dependencies: ["AbsherImport"]),
+        .testTarget(name: "AbsherImportCLITests", dependencies: ["AbsherImport"]),
+    ]
+)

@@ -1,0 +1,31 @@
+/// One finding of one rule on one row (or one file), as `rejects.csv` lists it.
+public struct Finding: Sendable, Hashable {
+    /// The input file's name (not its full path).
+    public var file: String
+    /// The physical line where the record starts; 1 for header findings, nil for file findings.
+    public var line: Int?
+    /// The normalised ID of the record, when it has one.
+    public var recordID: String
+    /// The column's canonical name; empty for row- and file-level findings.
+    public var field: String
+    public var rule: RuleCode
+    /// The message a reviewer reads; built from `RuleCode` and the details.
+    public var message: String
+    /// The offending value as read (never a password); may be empty.
+    public var value: String
+
+    public var severity: Severity { rule.severity }
+
+    public init(
+        file: String, line: Int?, recordID: String = "", field: String = "", rule: RuleCode,
+        message: String? = nil, value: String = ""
+    ) {
+        self.file = file
+        self.line = line
+        self.recordID = recordID
+        self.field = field
+        self.rule = rule
+        self.message = message ?? rule.summary
+        self.value = value
+    }
+}

@@ -1,0 +1,2 @@
+// The absher-import executable: arguments in, exit status out.
+print("absher-import")
