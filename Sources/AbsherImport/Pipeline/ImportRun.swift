@@ -1,0 +1,143 @@
+import Dispatch
+import Foundation
+
+/// The whole job: read → validate → reconcile → (merge) → report. Only this type knows every stage.
+public enum ImportRun {
+    /// `absher-import validate`: every rule that needs no store, and the reports.
+    public static func validate(_ options: RunOptions, progress: ProgressHandler? = nil) -> RunOutcome {
+        let startedAt = Date()
+        var scans = scanAll(options, progress: progress)
+        var outcome = makeOutcome(options, startedAt: startedAt, scans: scans)
+
+        if let failure = unusableFailure(scans) {
+            outcome.status = .failed
+            outcome.exitStatus = .dataError
+            outcome.failure = failure
+        } else {
+            do {
+                try Reconciler.reconcile(&scans, options: options.reconcile, store: nil)
+            } catch {
+                // Without a store the reconciler asks nothing that can fail.
+                preconditionFailure("reconcile without a store threw \(error)")
+            }
+            outcome = makeOutcome(options, startedAt: startedAt, scans: scans)
+            if let failure = rejectRateFailure(outcome, limit: options.maxRejectRate) {
+                outcome.status = .aborted
+                outcome.exitStatus = .aborted
+                outcome.failure = failure
+            } else {
+                outcome.status = .dryRun
+                outcome.exitStatus = .success
+            }
+        }
+        outcome.endedAt = Date()
+        return writeReports(outcome, options: options)
+    }
+
+    /// Reads and checks every file, two at a time on two cores; the result is in input order.
+    static func scanAll(_ options: RunOptions, progress: ProgressHandler?) -> [FileScan] {
+        let box = ResultBox<FileScan>(count: options.inputs.count)
+        DispatchQueue.concurrentPerform(iterations: options.inputs.count) { index in
+            let scan = FileScanner.scan(
+                options.inputs[index], validation: options.validation, reader: options.reader, progress: progress)
+            box.set(index, scan)
+        }
+        return box.values
+    }
+
+    static func makeOutcome(_ options: RunOptions, startedAt: Date, scans: [FileScan]) -> RunOutcome {
+        let files = scans.map { scan in
+            FileSummary(
+                input: scan.input, sha256: scan.sha256, encoding: scan.encoding, rows: scan.rowsRead,
+                accepted: scan.rowsAccepted, rejected: scan.rowsRejected, warnings: scan.warningCount,
+                rejectedRows: scan.facts.indices.filter { scan.facts[$0].disposition == .rejected },
+                hasSensitiveColumn: !(scan.header?.sensitivePositions.isEmpty ?? true))
+        }
+        for file in files {
+            // Conservation: no row disappears.
+            precondition(file.rows == file.accepted + file.rejected, "rows read != accepted + rejected")
+        }
+        var findings = scans.flatMap(\.findings)
+        findings.sort(by: Finding.reportOrder)
+        return RunOutcome(
+            runID: options.runID ?? makeRunID(startedAt), command: options.command, mode: options.mode,
+            startedAt: startedAt, endedAt: startedAt, runDate: options.validation.runDate, status: .failed,
+            exitStatus: .success, failure: nil, files: files, findings: findings, changes: [], changeCounts: [:],
+            history: [])
+    }
+
+    static func unusableFailure(_ scans: [FileScan]) -> RunFailure? {
+        for scan in scans {
+            if let finding = scan.findings.first(where: { $0.rule.makesFileUnusable }) {
+                return RunFailure(
+                    .dataError, "\(finding.rule.code): \(finding.message)", file: scan.input.path, line: finding.line)
+            }
+        }
+        return nil
+    }
+
+    static func rejectRateFailure(_ outcome: RunOutcome, limit: Double) -> RunFailure? {
+        let read = outcome.rowsRead
+        guard read > 0 else { return nil }
+        let rate = Double(outcome.rowsRejected) / Double(read)
+        guard rate > limit else { return nil }
+        return RunFailure(
+            .aborted,
+            "\(outcome.rowsRejected) of \(read) rows rejected (\(percent(rate))), above --max-reject-rate \(percent(limit)).")
+    }
+
+    static func percent(_ rate: Double) -> String {
+        String(format: "%.2f%%", rate * 100)
+    }
+
+    /// Writes the report folder; a failure to write it turns into exit 73 or 74.
+    static func writeReports(_ outcome: RunOutcome, options: RunOptions) -> RunOutcome {
+        var outcome = outcome
+        do {
+            try ReportWriter(outcome: outcome, options: options).write()
+        } catch let error as FileSystemError {
+            outcome.exitStatus = error.exitStatus
+            outcome.status = outcome.status == .committed ? .committed : .failed
+            outcome.failure = RunFailure(error.exitStatus, "cannot write the reports: \(error)")
+        } catch {
+            outcome.exitStatus = .ioError
+            outcome.failure = RunFailure(.ioError, "cannot write the reports: \(error)")
+        }
+        return outcome
+    }
+
+    /// `20261125T021500Z`: sortable, safe in a folder name.
+    static func makeRunID(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour,
+            parts.tm_min, parts.tm_sec)
+    }
+}
+
+extension FileSystemError {
+    var exitStatus: ExitStatus {
+        switch self {
+        case .cannotCreate: return .cannotCreate
+        case .cannotWrite: return .ioError
+        }
+    }
+}
+
+/// Results written by concurrent workers, each to its own slot.
+final class ResultBox<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { slots.map { $0! } }
+}

@@ -1,0 +1,36 @@
+/// Everything a `run` or `validate` is told by its command line.
+public struct RunOptions: Sendable {
+    public enum Command: String, Sendable { case run, validate }
+    public enum Mode: String, Sendable { case snapshot, delta }
+
+    public var command: Command
+    public var inputs: [InputFile]
+    public var reader: ReaderOptions
+    public var validation: ValidationOptions
+    public var reconcile: ReconcileOptions
+    public var mode: Mode = .snapshot
+    public var dryRun = false
+    public var maxRejectRate = 0.05
+    public var maxDeactivateRate = 0.10
+    public var storePath = "absher.sqlite"
+    public var reportsParent = "Reports"
+    public var maskPII = false
+    public var lockTimeoutSeconds = 0.0
+    public var reportLanguage = ReportLanguage.english
+    /// When set, the run identifier (tests); otherwise made from the start time.
+    public var runID: String?
+
+    public init(command: Command, inputs: [InputFile], runDate: GregorianDate) {
+        self.command = command
+        self.inputs = inputs
+        self.reader = ReaderOptions()
+        self.validation = ValidationOptions(runDate: runDate)
+        self.reconcile = ReconcileOptions()
+    }
+}
+
+/// The language of `report.html`.
+public enum ReportLanguage: String, Sendable {
+    case english = "en"
+    case arabic = "ar"
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// Writes a run's report folder (SPEC section 6): complete or not at all.
+struct ReportWriter {
+    let outcome: RunOutcome
+    let options: RunOptions
+
+    private var mask: Bool { options.maskPII }
+
+    func write() throws {
+        let folder = try ReportFolder(parent: options.reportsParent, runID: outcome.runID)
+        do {
+            try writeRejects(to: folder.path(for: "rejects.csv"))
+            if outcome.command == .run { try writeChanges(to: folder.path(for: "changes.csv")) }
+            try writeRejectedCopies(in: folder)
+            let summary = OutputFile.self
+            let file = try summary.init(path: folder.path(for: "summary.json"))
+            try file.write(summaryJSON().serialized() + "\n")
+            try file.close()
+            let html = try OutputFile(path: folder.path(for: "report.html"))
+            try html.write(HTMLReport(outcome: outcome, maskPII: mask, language: options.reportLanguage).render())
+            try html.close()
+            try folder.publish()
+        } catch {
+            folder.discard()
+            throw error
+        }
+    }
+
+    private func writeRejects(to path: String) throws {
+        let csv = try CSVWriter(path: path)
+        try csv.writeRow(["file", "line", "record_id", "field", "rule", "severity", "message", "value"])
+        for finding in outcome.findings {
+            try csv.writeRow([
+                finding.file, finding.line.map(String.init) ?? "", maskID(finding.recordID), finding.field,
+                finding.rule.code, finding.severity.rawValue, maskText(finding.message),
+                maskValue(finding.value, field: finding.field),
+            ])
+        }
+        try csv.close()
+    }
+
+    private func writeChanges(to path: String) throws {
+        let csv = try CSVWriter(path: path)
+        try csv.writeRow(["record_id", "kind", "change", "field", "old_value", "new_value"])
+        for change in outcome.changes {
+            try csv.writeRow([
+                maskID(change.recordID), change.kind.rawValue, change.change.rawValue, change.field,
+                maskValue(change.oldValue, field: change.field), maskValue(change.newValue, field: change.field),
+            ])
+        }
+        try csv.close()
+    }
+
+    /// `rejected/<input file name>`: the header and the rejected records exactly as read (in UTF-8),
+    /// in file order; a password column is left out of both.
+    private func writeRejectedCopies(in folder: ReportFolder) throws {
+        let withRejects = outcome.files.filter { !$0.rejectedRows.isEmpty }
+        guard !withRejects.isEmpty else { return }
+        try folder.makeSubfolder("rejected")
+        for file in withRejects {
+            let csv = try CSVWriter(path: folder.path(for: "rejected/\(file.input.name)"))
+            var wanted = file.rejectedRows[...]
+            var reader = try CSVReader(
+                path: file.input.path, delimiter: options.reader.delimiter, encoding: options.reader.encoding)
+            guard let headerRecord = try reader.next() else { continue }
+            let names = (0..<headerRecord.fieldCount).map { headerRecord.string($0) }
+            let sensitive = HeaderMap(kind: file.input.kind, header: names, fileName: file.input.name)
+                .sensitivePositions
+            let delimiter = reader.delimiter
+            func copy(_ record: CSVRecord) throws {
+                if sensitive.isEmpty {
+                    try csv.writeRaw(record.raw)
+                } else {
+                    try csv.writeRaw(Self.reencode(record, dropping: sensitive, delimiter: delimiter))
+                }
+            }
+            try copy(headerRecord)
+            var index = 0
+            while let next = wanted.first, let record = try reader.next() {
+                if index == next {
+                    try copy(record)
+                    wanted.removeFirst()
+                }
+                index += 1
+            }
+            try csv.close()
+        }
+    }
+
+    /// A record written back as CSV without some of its cells (quoted only where needed, no formula guard:
+    /// this is a copy of the input to be corrected and fed back).
+    static func reencode(_ record: CSVRecord, dropping positions: Set<Int>, delimiter: UInt8) -> [UInt8] {
+        var out: [UInt8] = []
+        var first = true
+        for index in 0..<record.fieldCount where !positions.contains(index) {
+            if !first { out.append(delimiter) }
+            first = false
+            let field = record.field(index)
+            let needsQuotes = field.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if needsQuotes {
+                out.append(0x22)
+                for byte in field {
+                    if byte == 0x22 { out.append(0x22) }
+                    out.append(byte)
+                }
+                out.append(0x22)
+            } else {
+                out.append(contentsOf: field)
+            }
+        }
+        return out
+    }
+
+    func summaryJSON() -> JSONValue {
+        let iso = ISO8601DateFormatter()
+        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        var object: [(String, JSONValue)] = [
+            ("run_id", .string(outcome.runID)),
+            ("command", .string(outcome.command.rawValue)),
+            ("mode", .string(outcome.mode.rawValue)),
+            ("run_date", .string(outcome.runDate.description)),
+            ("started_at", .string(iso.string(from: outcome.startedAt))),
+            ("ended_at", .string(iso.string(from: outcome.endedAt))),
+            ("status", .string(outcome.status.rawValue)),
+            ("exit_code", .int(Int(outcome.exitStatus.rawValue))),
+        ]
+        if let failure = outcome.failure { object.append(("failure", .string(maskText(failure.description)))) }
+        object.append(
+            (
+                "files",
+                .array(
+                    outcome.files.map { file in
+                        .object([
+                            ("path", .string(file.input.path)),
+                            ("kind", .string(file.input.kind.rawValue)),
+                            ("sha256", .string(file.sha256)),
+                            ("encoding", file.encoding.map { .string($0.rawValue) } ?? .null),
+                            ("rows", .int(file.rows)),
+                            ("accepted", .int(file.accepted)),
+                            ("rejected", .int(file.rejected)),
+                            ("warnings", .int(file.warnings)),
+                        ])
+                    })
+            ))
+        object.append(
+            (
+                "totals",
+                .object([
+                    ("rows", .int(outcome.rowsRead)),
+                    ("accepted", .int(outcome.rowsAccepted)),
+                    ("rejected", .int(outcome.rowsRejected)),
+                    ("warnings", .int(outcome.warningCount)),
+                ])
+            ))
+        let rules = outcome.ruleCounts
+        object.append(("rules", .object(rules.keys.sorted().map { ($0.code, .int(rules[$0]!)) })))
+        object.append(
+            (
+                "changes",
+                .object(
+                    ChangeKind.allCases.compactMap { kind in
+                        outcome.changeCounts[kind].map { (kind.rawValue, .int($0)) }
+                    })
+            ))
+        return .object(object)
+    }
+
+    private func maskID(_ id: String) -> String { mask && !id.isEmpty ? PIIMask.id(id) : id }
+
+    private func maskText(_ text: String) -> String { mask ? PIIMask.freeText(text) : text }
+
+    private func maskValue(_ value: String, field: String) -> String {
+        guard mask, !value.isEmpty else { return value }
+        switch field {
+        case Column.mobile.rawValue: return PIIMask.mobile(value)
+        case Column.email.rawValue: return value.contains("@") ? PIIMask.email(value) : PIIMask.freeText(value)
+        case Column.nationalID.rawValue, Column.iqamaNumber.rawValue, Column.sponsorID.rawValue:
+            return PIIMask.id(value)
+        default: return PIIMask.freeText(value)
+        }
+    }
+}

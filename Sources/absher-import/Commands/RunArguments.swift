@@ -1,0 +1,155 @@
+import AbsherImport
+import Foundation
+
+/// The options `run` and `validate` share, and how they become `RunOptions`.
+enum RunArguments {
+    static let fileOptions: [OptionSpec] = [
+        .value("citizens", "F", "The citizens export (overrides the one found in DIR)."),
+        .value("residents", "F", "The residents export (overrides the one found in DIR)."),
+        .value("sponsors", "F", "The sponsors export (overrides the one found in DIR)."),
+        .value("reports", "DIR", "Parent folder of the report folders.", default: "Reports"),
+        .value("now", "DATE", "The run date, YYYY-MM-DD: fixes 'future' and 'expired'.", default: "today"),
+        .value("max-reject-rate", "R", "Share of rejected rows above which the run fails (exit 1).", default: "0.05"),
+        .value("delimiter", "C", "The field delimiter: ',', ';', 'tab' or '|'.", default: "detected"),
+        .value("encoding", "E", "utf-8, utf-16le, utf-16be or windows-1256.", default: "detected"),
+        .value("username-min", "N", "Shortest accepted username.", default: "6"),
+        .value("username-max", "N", "Longest accepted username.", default: "20"),
+        .value("max-per-mobile", "N", "People who may share one mobile before mobile.shared.", default: "5"),
+        .value("max-per-email", "N", "People who may share one e-mail before email.shared.", default: "5"),
+        .value("report-language", "L", "Language of report.html: en or ar.", default: "en"),
+        .flag("mask-pii", "Mask IDs, mobiles and e-mails in every report."),
+        .flag("quiet", "Print nothing but errors."),
+        .value("log-format", "F", "Log lines as text or json.", default: "text"),
+    ]
+
+    static func makeOptions(_ arguments: ParsedArguments, command: RunOptions.Command) throws(UsageError)
+        -> RunOptions
+    {
+        let name = command.rawValue
+        func fail(_ message: String) -> UsageError { UsageError(message: message, command: name) }
+
+        var inputs: [RecordKind: InputFile] = [:]
+        if let directory = arguments.positionals.first {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+            else { throw fail("'\(directory)' is not a folder.") }
+            let found: (files: [InputFile], ambiguous: [RecordKind: [String]])
+            do { found = try InputFile.discover(in: directory) } catch {
+                throw fail("cannot list '\(directory)': \(error.localizedDescription)")
+            }
+            if let (kind, names) = found.ambiguous.first {
+                throw fail(
+                    "'\(directory)' holds several \(kind.filePrefix) files (\(names.joined(separator: ", "))); name one with --\(kind.filePrefix)."
+                )
+            }
+            for file in found.files { inputs[file.kind] = file }
+        }
+        for kind in RecordKind.allCases {
+            if let path = arguments.value(kind.filePrefix) { inputs[kind] = InputFile(kind: kind, path: path) }
+        }
+        guard !inputs.isEmpty else {
+            throw fail("No input files: give a folder holding citizens*.csv, residents*.csv or sponsors*.csv, or --citizens/--residents/--sponsors.")
+        }
+
+        let runDate: GregorianDate
+        if let text = arguments.value("now") {
+            guard let date = GregorianDate(iso: text) else { throw fail("--now must be a date YYYY-MM-DD, not '\(text)'.") }
+            runDate = date
+        } else {
+            let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+            runDate = GregorianDate(
+                iso: String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
+        }
+        var options = RunOptions(
+            command: command, inputs: RecordKind.allCases.compactMap { inputs[$0] }, runDate: runDate)
+        if let text = arguments.value("reports") { options.reportsParent = text }
+        options.maxRejectRate = try rate(arguments, "max-reject-rate", default: 0.05, command: name)
+        options.maskPII = arguments.has("mask-pii")
+        if let text = arguments.value("delimiter") {
+            switch text.lowercased() {
+            case ",", "comma": options.reader.delimiter = UInt8(ascii: ",")
+            case ";", "semicolon": options.reader.delimiter = UInt8(ascii: ";")
+            case "tab", "\t", "\\t": options.reader.delimiter = 0x09
+            case "|", "pipe": options.reader.delimiter = UInt8(ascii: "|")
+            default: throw fail("--delimiter must be ',', ';', 'tab' or '|', not '\(text)'.")
+            }
+        }
+        if let text = arguments.value("encoding") {
+            guard let encoding = TextEncoding(name: text) else {
+                throw fail("--encoding must be utf-8, utf-16le, utf-16be or windows-1256, not '\(text)'.")
+            }
+            options.reader.encoding = encoding
+        }
+        options.validation.usernameMinLength = try count(arguments, "username-min", default: 6, command: name)
+        options.validation.usernameMaxLength = try count(arguments, "username-max", default: 20, command: name)
+        guard options.validation.usernameMinLength <= options.validation.usernameMaxLength else {
+            throw fail("--username-min must not be above --username-max.")
+        }
+        options.reconcile.maxPeoplePerMobile = try count(arguments, "max-per-mobile", default: 5, command: name)
+        options.reconcile.maxPeoplePerEmail = try count(arguments, "max-per-email", default: 5, command: name)
+        if let text = arguments.value("report-language") {
+            guard let language = ReportLanguage(rawValue: text.lowercased()) else {
+                throw fail("--report-language must be en or ar, not '\(text)'.")
+            }
+            options.reportLanguage = language
+        }
+        return options
+    }
+
+    static func logger(_ arguments: ParsedArguments, command: String) throws(UsageError) -> Logger {
+        var logger = Logger()
+        logger.quiet = arguments.has("quiet")
+        if let text = arguments.value("log-format") {
+            guard let format = Logger.Format(rawValue: text) else {
+                throw UsageError(message: "--log-format must be text or json, not '\(text)'.", command: command)
+            }
+            logger.format = format
+        }
+        return logger
+    }
+
+    static func rate(_ arguments: ParsedArguments, _ name: String, default value: Double, command: String)
+        throws(UsageError) -> Double
+    {
+        guard let text = arguments.value(name) else { return value }
+        guard let rate = Double(text), rate >= 0, rate <= 1 else {
+            throw UsageError(message: "--\(name) must be a number from 0 to 1, not '\(text)'.", command: command)
+        }
+        return rate
+    }
+
+    static func count(_ arguments: ParsedArguments, _ name: String, default value: Int, command: String)
+        throws(UsageError) -> Int
+    {
+        guard let text = arguments.value(name) else { return value }
+        guard let number = Int(text), number >= 0 else {
+            throw UsageError(message: "--\(name) must be a whole number, not '\(text)'.", command: command)
+        }
+        return number
+    }
+
+    /// The end of a run: a short summary on stdout, and the failure as the log's last line.
+    static func finish(_ outcome: RunOutcome, options: RunOptions, logger: Logger) -> Int32 {
+        if !logger.quiet {
+            var text = "\(outcome.command.rawValue) \(outcome.status.rawValue): \(outcome.rowsRead) rows read, "
+            text += "\(outcome.rowsAccepted) accepted, \(outcome.rowsRejected) rejected, \(outcome.warningCount) warnings\n"
+            for file in outcome.files {
+                text += "  \(file.input.name): \(file.rows) rows, \(file.accepted) accepted, \(file.rejected) rejected\n"
+            }
+            if outcome.command == .run {
+                let changes = ChangeKind.allCases.compactMap { kind in
+                    outcome.changeCounts[kind].map { "\($0) \(kind.rawValue)" }
+                }
+                if !changes.isEmpty { text += "  changes: " + changes.joined(separator: ", ") + "\n" }
+            }
+            if outcome.exitStatus != .cannotCreate && outcome.exitStatus != .ioError || outcome.failure == nil {
+                text += "  report: \((options.reportsParent as NSString).appendingPathComponent(outcome.runID))/report.html\n"
+            }
+            Console.out(text)
+        }
+        if let failure = outcome.failure {
+            logger.error("\(failure.description) (exit \(outcome.exitStatus.rawValue))")
+        }
+        return outcome.exitStatus.rawValue
+    }
+}
