@@ -1,0 +1,279 @@
+/// Reads CSV records one at a time from a file or byte array (SPEC section 2), streaming.
+///
+/// The input is read with `read(2)` into one reused buffer of `chunkSize` bytes, transcoded to UTF-8 by
+/// ``TextDecoder`` and split by an RFC 4180 state machine over bytes. Each ``CSVRecord`` carries the
+/// physical line where it starts. Blank lines yield no record but count for line numbers.
+///
+/// Copies of a reader share its file and buffers: use one copy only.
+public struct CSVReader {
+    /// The field delimiter: given, or detected from the header line among `,` `;` TAB `|`.
+    public private(set) var delimiter: UInt8
+    /// The encoding the input is read in.
+    public private(set) var encoding: TextEncoding
+    /// Whether the input had no BOM, no encoding was given, and it was not valid UTF-8, so it is read as
+    /// Windows-1256 (SPEC's `file.encoding-guessed`).
+    public private(set) var encodingWasGuessed: Bool
+    /// The size of the input in bytes.
+    public var fileSize: Int { storage.source.size }
+    /// The raw input bytes consumed so far, for progress.
+    public private(set) var bytesRead = 0
+
+    private let storage: ReaderStorage
+    private let text: UnsafeMutablePointer<UInt8>
+    private var decoder: TextDecoder
+    private var hasher = SHA256()
+    /// Decoded bytes in `text` and the next one to scan.
+    private var textCount = 0
+    private var textIndex = 0
+    /// Whether the source is exhausted and the decoder flushed.
+    private var sourceFinished = false
+
+    /// The physical line (1-based) of the next byte to scan.
+    private var line = 1
+    private var state = ParseState.recordStart
+    /// A CR ended the last line: an LF right after it belongs to the same line end.
+    private var pendingLineFeed = false
+    /// Inside quotes, the last byte was a CR (so a following LF is not a second line break).
+    private var quotedCarriageReturn = false
+
+    /// The record being built.
+    private var recordLine = 0
+    private var recordBytes: [UInt8] = []
+    private var recordFieldEnds: [Int] = []
+    private var recordRaw: [UInt8] = []
+    /// Where the record's raw text starts in `text` (0 after a refill).
+    private var rawStart = 0
+
+    /// Where the state machine stands.
+    private enum ParseState {
+        /// Between records: line breaks here are blank lines.
+        case recordStart
+        /// At the first byte of a field.
+        case fieldStart
+        /// Inside a field that did not start with a quote (quotes are literal).
+        case unquoted
+        /// Inside a quoted field.
+        case quoted
+        /// Just after a quote inside a quoted field: `""`, the field's end, or text appended after it.
+        case quoteInQuoted
+    }
+
+    private static let lineFeed: UInt8 = 0x0A
+    private static let carriageReturn: UInt8 = 0x0D
+    private static let quote: UInt8 = 0x22
+
+    /// Opens the file at `path`. `delimiter` and `encoding` override detection.
+    public init(
+        path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20
+    ) throws(CSVReadError) {
+        try self.init(source: ByteSource(path: path), delimiter: delimiter, encoding: encoding, chunkSize: chunkSize)
+    }
+
+    /// Reads `bytes` exactly as a file with that content would be read.
+    public init(bytes: [UInt8], delimiter: UInt8? = nil, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20) {
+        // A memory source never fails, so this cannot throw.
+        try! self.init(source: ByteSource(bytes: bytes), delimiter: delimiter, encoding: encoding, chunkSize: chunkSize)
+    }
+
+    private init(
+        source: ByteSource, delimiter: UInt8?, encoding: TextEncoding?, chunkSize: Int
+    ) throws(CSVReadError) {
+        let chunkSize = max(chunkSize, 1)
+        storage = ReaderStorage(source: source, chunkSize: chunkSize)
+        text = storage.text
+        let setup = try InputSniffer(storage: storage).sniff(encoding: encoding)
+        self.encoding = setup.encoding
+        encodingWasGuessed = setup.wasGuessed
+        decoder = TextDecoder(mode: setup.mode, bytesToSkip: setup.bytesToSkip)
+        if let delimiter {
+            self.delimiter = delimiter
+        } else {
+            self.delimiter = try InputSniffer(storage: storage).detectDelimiter(
+                mode: setup.mode, bytesToSkip: setup.bytesToSkip)
+        }
+        try source.rewind()
+        recordBytes.reserveCapacity(256)
+        recordFieldEnds.reserveCapacity(16)
+        recordRaw.reserveCapacity(256)
+    }
+
+    /// The next record, or `nil` at the end of the data.
+    public mutating func next() throws(CSVReadError) -> CSVRecord? {
+        while true {
+            if textIndex == textCount {
+                if state != .recordStart, rawStart < textCount {
+                    recordRaw.append(contentsOf: UnsafeBufferPointer(start: text + rawStart, count: textCount - rawStart))
+                }
+                rawStart = 0
+                textIndex = 0
+                textCount = 0
+                guard try refill() else { return finishAtEndOfData() }
+                continue
+            }
+            if let record = scan() { return record }
+        }
+    }
+
+    /// The lowercase hex SHA-256 of all raw input bytes read so far (all of them once ``next()`` returned `nil`).
+    public func sha256Hex() -> String {
+        hasher.finalizeHex()
+    }
+
+    /// Reads and decodes the next chunk into `text`; `false` when nothing is left.
+    private mutating func refill() throws(CSVReadError) -> Bool {
+        if sourceFinished { return false }
+        let chunk = storage.chunk
+        let count = try storage.source.read(into: chunk)
+        if count == 0 {
+            sourceFinished = true
+            textCount = decoder.finish(into: text)
+            return textCount > 0
+        }
+        let input = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
+        hasher.update(input)
+        bytesRead += count
+        textCount = decoder.decode(input.assumingMemoryBound(to: UInt8.self), into: text)
+        return true
+    }
+
+    /// The record left open at the end of the data, if any.
+    private mutating func finishAtEndOfData() -> CSVRecord? {
+        guard state != .recordStart else { return nil }
+        return completeRecord(isUnterminated: state == .quoted)
+    }
+
+    /// Hands out the record built so far and starts a new one.
+    private mutating func completeRecord(isUnterminated: Bool) -> CSVRecord {
+        recordFieldEnds.append(recordBytes.count)
+        let record = CSVRecord(
+            line: recordLine, bytes: recordBytes, fieldEnds: recordFieldEnds, raw: recordRaw,
+            isUnterminated: isUnterminated)
+        state = .recordStart
+        recordBytes = []
+        recordBytes.reserveCapacity(record.bytes.count + 16)
+        recordFieldEnds = []
+        recordFieldEnds.reserveCapacity(record.fieldEnds.count)
+        recordRaw = []
+        recordRaw.reserveCapacity(record.raw.count + 16)
+        return record
+    }
+
+    /// Runs the state machine over `text` until a record ends (returned) or the chunk is used up (`nil`).
+    private mutating func scan() -> CSVRecord? {
+        let text = self.text
+        let end = textCount
+        let delimiter = self.delimiter
+        var index = textIndex
+        defer { textIndex = index }
+        while index < end {
+            switch state {
+            case .recordStart:
+                let byte = text[index]
+                if pendingLineFeed {
+                    pendingLineFeed = false
+                    if byte == Self.lineFeed {
+                        index += 1
+                        continue
+                    }
+                }
+                if byte == Self.lineFeed || byte == Self.carriageReturn {
+                    // A blank line: no record, but it counts for line numbers.
+                    line += 1
+                    pendingLineFeed = byte == Self.carriageReturn
+                    index += 1
+                    continue
+                }
+                recordLine = line
+                rawStart = index
+                state = .fieldStart
+            case .fieldStart:
+                if text[index] == Self.quote {
+                    state = .quoted
+                    quotedCarriageReturn = false
+                    index += 1
+                } else {
+                    state = .unquoted
+                }
+            case .unquoted:
+                var scanEnd = index
+                while scanEnd < end {
+                    let byte = text[scanEnd]
+                    if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                    scanEnd += 1
+                }
+                if scanEnd > index {
+                    recordBytes.append(contentsOf: UnsafeBufferPointer(start: text + index, count: scanEnd - index))
+                }
+                index = scanEnd
+                guard index < end else { return nil }
+                if text[index] == delimiter {
+                    recordFieldEnds.append(recordBytes.count)
+                    state = .fieldStart
+                    index += 1
+                } else {
+                    let record = endRecord(lineBreakAt: index)
+                    index += 1
+                    return record
+                }
+            case .quoted:
+                var scanEnd = index
+                while scanEnd < end {
+                    let byte = text[scanEnd]
+                    if byte == Self.quote || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                    scanEnd += 1
+                }
+                if scanEnd > index {
+                    recordBytes.append(contentsOf: UnsafeBufferPointer(start: text + index, count: scanEnd - index))
+                    quotedCarriageReturn = false
+                }
+                index = scanEnd
+                guard index < end else { return nil }
+                let byte = text[index]
+                index += 1
+                if byte == Self.quote {
+                    quotedCarriageReturn = false
+                    state = .quoteInQuoted
+                } else {
+                    recordBytes.append(byte)
+                    if byte == Self.carriageReturn {
+                        line += 1
+                        quotedCarriageReturn = true
+                    } else {
+                        if !quotedCarriageReturn { line += 1 }
+                        quotedCarriageReturn = false
+                    }
+                }
+            case .quoteInQuoted:
+                let byte = text[index]
+                if byte == Self.quote {
+                    recordBytes.append(Self.quote)
+                    state = .quoted
+                    index += 1
+                } else if byte == delimiter {
+                    recordFieldEnds.append(recordBytes.count)
+                    state = .fieldStart
+                    index += 1
+                } else if byte == Self.lineFeed || byte == Self.carriageReturn {
+                    let record = endRecord(lineBreakAt: index)
+                    index += 1
+                    return record
+                } else {
+                    // Text after the closing quote is appended; quotes in it are literal.
+                    state = .unquoted
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Ends the record at the line break at `index` in `text`.
+    private mutating func endRecord(lineBreakAt index: Int) -> CSVRecord {
+        if index > rawStart {
+            recordRaw.append(contentsOf: UnsafeBufferPointer(start: text + rawStart, count: index - rawStart))
+        }
+        let byte = text[index]
+        line += 1
+        pendingLineFeed = byte == Self.carriageReturn
+        return completeRecord(isUnterminated: false)
+    }
+}
