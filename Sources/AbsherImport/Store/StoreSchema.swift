@@ -1,0 +1,112 @@
+/// The SQL of the store's schema, one constant per migration; the comments in it are the documentation
+/// of every table and column (copied into the README, and kept by SQLite in `sqlite_master`).
+enum StoreSchema {
+    /// Migration 1: runs, their files and counts, people, sponsors and the history of changes.
+    ///
+    /// Conventions: dates are text `YYYY-MM-DD` (Gregorian), times ISO 8601 UTC text
+    /// (`2024-05-01T22:00:00Z`), Booleans 0/1, absent values NULL (never an empty string).
+    /// `people` and `sponsors` are `WITHOUT ROWID` tables keyed by their 10-digit ID: one B-tree
+    /// search per lookup instead of an index search followed by a table search.
+    static let version1 = """
+        -- One row per run that reached the store. A run is one transaction, so an aborted run (or a
+        -- dry run) leaves no row unless the pipeline records it after the rollback.
+        CREATE TABLE runs (
+            id            INTEGER PRIMARY KEY,   -- surrogate key, referenced by every other table
+            run_key       TEXT NOT NULL UNIQUE,  -- the run id as in report folder names (Reports/<run_key>/)
+            started_at    TEXT NOT NULL,         -- ISO 8601 UTC, when the run started
+            ended_at      TEXT,                  -- ISO 8601 UTC, when the run ended
+            run_date      TEXT NOT NULL,         -- YYYY-MM-DD, the run's "today" (--now), for expiry checks
+            mode          TEXT NOT NULL CHECK (mode IN ('snapshot', 'delta')),  -- --mode
+            status        TEXT NOT NULL          -- how the run ended
+                              CHECK (status IN ('committed', 'aborted', 'dry-run', 'failed')),
+            exit_code     INTEGER,               -- the process exit code of the run
+            rows_read     INTEGER NOT NULL DEFAULT 0,  -- data rows read from every file (blank lines excluded)
+            rows_accepted INTEGER NOT NULL DEFAULT 0,  -- rows merged (no error finding)
+            rows_rejected INTEGER NOT NULL DEFAULT 0,  -- rows with at least one error finding, not merged
+            warnings      INTEGER NOT NULL DEFAULT 0   -- warning findings, all files
+        );
+
+        -- One row per input file of a run.
+        CREATE TABLE run_files (
+            run_id   INTEGER NOT NULL REFERENCES runs (id),  -- the run
+            kind     TEXT NOT NULL,              -- the file's record kind: citizen, resident or sponsor
+            path     TEXT NOT NULL,              -- the path as given on the command line
+            sha256   TEXT,                       -- SHA-256 of the file's bytes, lower-case hex
+            rows     INTEGER NOT NULL DEFAULT 0, -- data rows read
+            accepted INTEGER NOT NULL DEFAULT 0, -- rows merged
+            rejected INTEGER NOT NULL DEFAULT 0, -- rows with an error finding
+            warnings INTEGER NOT NULL DEFAULT 0, -- warning findings
+            PRIMARY KEY (run_id, path)
+        ) WITHOUT ROWID;
+
+        -- Per run, how many times each rule fired and each change kind occurred (for trends).
+        CREATE TABLE run_counts (
+            run_id   INTEGER NOT NULL REFERENCES runs (id),  -- the run
+            category TEXT NOT NULL CHECK (category IN ('rule', 'change')),  -- what `name` names
+            name     TEXT NOT NULL,              -- a rule code (id.checksum) or a change kind (updated)
+            count    INTEGER NOT NULL,           -- how many
+            PRIMARY KEY (run_id, category, name)
+        ) WITHOUT ROWID;
+
+        -- The canonical record of every citizen and resident ever imported: normalised values as the
+        -- field rules store them. Inactive records are kept (active = 0), never deleted.
+        CREATE TABLE people (
+            id                  TEXT NOT NULL PRIMARY KEY,  -- 10 digits: national ID (1…) or iqama (2…)
+            kind                TEXT NOT NULL CHECK (kind IN ('citizen', 'resident')),  -- which register
+            name_ar             TEXT,                -- name in Arabic script, NFC
+            name_en             TEXT,                -- name in Latin script, NFC
+            birth_date          TEXT,                -- Gregorian YYYY-MM-DD (Hijri input converted)
+            gender              TEXT CHECK (gender IN ('M', 'F')),  -- M or F
+            mobile              TEXT,                -- Saudi mobile in E.164 (+9665XXXXXXXX)
+            email               TEXT,                -- e-mail, domain lower-cased
+            username            TEXT,                -- Absher username as given
+            username_key        TEXT,                -- username lower-cased: unique among people
+            preferred_language  TEXT CHECK (preferred_language IN ('ar', 'en')),  -- ar or en
+            nationality         TEXT,                -- ISO 3166-1 alpha-3 (residents)
+            sponsor_id          TEXT,                -- the resident's sponsor (sponsors.id); NULL for citizens
+            document_expiry     TEXT,                -- YYYY-MM-DD, ID (citizens) or iqama (residents) expiry
+            active              INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),  -- 0 once deactivated
+            record_hash         INTEGER NOT NULL,    -- 64-bit hash of the canonical field values (same hash: unchanged)
+            first_run_id        INTEGER REFERENCES runs (id),  -- the run that inserted the record
+            last_changed_run_id INTEGER REFERENCES runs (id)   -- the last run that changed it
+        ) WITHOUT ROWID;
+        -- Lookups by mobile or e-mail, and checks for contacts shared between people.
+        CREATE INDEX people_mobile ON people (mobile) WHERE mobile IS NOT NULL;
+        CREATE INDEX people_email ON people (email) WHERE email IS NOT NULL;
+        -- A username belongs to one person, whatever its letter case.
+        CREATE UNIQUE INDEX people_username_key ON people (username_key) WHERE username_key IS NOT NULL;
+        -- The residents of a sponsor (a sponsor named by an active resident is not deactivated).
+        CREATE INDEX people_sponsor_id ON people (sponsor_id) WHERE sponsor_id IS NOT NULL;
+
+        -- The canonical record of every sponsor: individuals (leading 1 or 2) and establishments (leading 7).
+        CREATE TABLE sponsors (
+            id                  TEXT NOT NULL PRIMARY KEY,  -- national ID, iqama or unified number, 10 digits
+            sponsor_type        TEXT NOT NULL CHECK (sponsor_type IN ('individual', 'establishment')),
+                                                 -- given, or implied by the ID's leading digit
+            name                TEXT,                -- name, any script, NFC
+            mobile              TEXT,                -- Saudi mobile in E.164
+            email               TEXT,                -- e-mail, domain lower-cased
+            active              INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),  -- 0 once deactivated
+            record_hash         INTEGER NOT NULL,    -- 64-bit hash of the canonical field values
+            first_run_id        INTEGER REFERENCES runs (id),  -- the run that inserted the record
+            last_changed_run_id INTEGER REFERENCES runs (id)   -- the last run that changed it
+        ) WITHOUT ROWID;
+
+        -- The history: every change a run made to a record, one row per changed field (or one per
+        -- row-level change). Unchanged records leave no row.
+        CREATE TABLE changes (
+            id          INTEGER PRIMARY KEY,     -- order of the changes
+            run_id      INTEGER NOT NULL REFERENCES runs (id),  -- the run that made the change
+            record_id   TEXT NOT NULL,           -- people.id or sponsors.id
+            record_kind TEXT NOT NULL CHECK (record_kind IN ('citizen', 'resident', 'sponsor')),
+            change      TEXT NOT NULL CHECK (change IN ('new', 'updated', 'missing', 'deactivated', 'reactivated',
+                            'sponsor-transfer', 'document-renewed', 'recovery-contact-changed')),
+            field       TEXT,                    -- the changed column; NULL for a row-level change (new, missing…)
+            old_value   TEXT,                    -- the value before, as stored; NULL when absent
+            new_value   TEXT                     -- the value after, as stored; NULL when absent
+        );
+        -- A record's history in run order (lookup), and a run's changes (reports).
+        CREATE INDEX changes_record_id ON changes (record_id, run_id);
+        CREATE INDEX changes_run_id ON changes (run_id);
+        """
+}
