@@ -2,7 +2,6 @@
 import Foundation
 import AbsherImport
 
-setvbuf(stdout, nil, _IOFBF, 1 << 16)
 
 func usageFailure(_ error: UsageError) -> Int32 {
     let commandPath = error.command.map { "absher-import \($0)" } ?? "absher-import"

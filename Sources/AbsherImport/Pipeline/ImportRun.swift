@@ -60,7 +60,7 @@ public enum ImportRun {
         var findings = scans.flatMap(\.findings)
         findings.sort(by: Finding.reportOrder)
         return RunOutcome(
-            runID: options.runID ?? makeRunID(startedAt), command: options.command, mode: options.mode,
+            runID: options.runID ?? makeRunID(startedAt, reportsParent: options.reportsParent), command: options.command, mode: options.mode,
             startedAt: startedAt, endedAt: startedAt, runDate: options.validation.runDate, status: .failed,
             exitStatus: .success, failure: nil, files: files, findings: findings, changes: [], changeCounts: [:],
             history: [])
@@ -106,7 +106,18 @@ public enum ImportRun {
         return outcome
     }
 
-    /// `20261125T021500Z`: sortable, safe in a folder name.
+    /// `20261125T021500Z`, with `-2`, `-3`… when a report folder of that name exists: sortable, safe in a folder name.
+    static func makeRunID(_ date: Date, reportsParent: String) -> String {
+        let base = makeRunID(date)
+        var candidate = base
+        var suffix = 2
+        while FileManager.default.fileExists(atPath: (reportsParent as NSString).appendingPathComponent(candidate)) {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
+    }
+
     static func makeRunID(_ date: Date) -> String {
         var seconds = time_t(date.timeIntervalSince1970)
         var parts = tm()
