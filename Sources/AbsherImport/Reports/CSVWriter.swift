@@ -54,7 +54,13 @@ public final class CSVWriter {
     static func appendEscaped(_ cell: String, to output: inout [UInt8]) {
         let utf8 = cell.utf8
         guard let first = utf8.first else { return }
-        let guarded = guardedFirstBytes.contains(first)
+        let guarded: Bool
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), ASCII.tab,
+            ASCII.carriageReturn:
+            guarded = true  // a spreadsheet may read it as the start of a formula
+        default: guarded = false
+        }
         let needsQuotes = utf8.contains {
             $0 == ASCII.comma || $0 == ASCII.quote || $0 == ASCII.carriageReturn || $0 == ASCII.lineFeed
         }
@@ -70,11 +76,6 @@ public final class CSVWriter {
             output.append(contentsOf: utf8)
         }
     }
-
-    /// First bytes that a spreadsheet may read as the start of a formula.
-    private static let guardedFirstBytes: Set<UInt8> = [
-        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), ASCII.tab, ASCII.carriageReturn,
-    ]
 
     private enum ASCII {
         static let comma = UInt8(ascii: ",")

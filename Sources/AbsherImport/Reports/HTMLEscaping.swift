@@ -24,7 +24,8 @@ public enum HTMLEscaping {
                 // U+202A–U+202E are E2 80 AA–AE; U+2066–U+2069 are E2 81 A6–A9 (valid UTF-8 guaranteed).
                 guard let second = iterator.next(), let third = iterator.next() else { break }
                 let isBidiControl =
-                    (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third))
+                    (second == 0x80 && (0xAA...0xAE).contains(third))
+                    || (second == 0x81 && (0xA6...0xA9).contains(third))
                 if isBidiControl {
                     output.append(contentsOf: replacementCharacter)
                 } else {

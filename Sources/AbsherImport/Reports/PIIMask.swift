@@ -7,8 +7,8 @@
 ///   or `966` is kept and not counted. Other characters (spaces, dashes, `+`) stay.
 ///   `1012345672` -> `1******672`, `+966551234567` -> `+9665*****567`, `0551234567` -> `0******567`.
 /// - **IDs**: every character counts, so a malformed ID (`12AB45678X`) is masked like a valid one.
-/// - **e-mails**: the first character of the local part stays, the rest of it is masked, the domain stays:
-///   `ahmed@example.com` -> `a****@example.com`.
+/// - **e-mails**: the first character of the local part stays (unless it is the only one), the rest of it is
+///   masked, the domain stays: `ahmed@example.com` -> `a****@example.com`, `a@x.sa` -> `*@x.sa`.
 /// - **free text** (messages, raw values): every group of at least 7 digits, where up to two of
 ///   ` -.()/` may separate digits (`055 123-4567`), is masked as digits are; every `local@domain.tld` as an
 ///   e-mail. Digits may be ASCII, Arabic-Indic (U+0660–0669) or Extended Arabic-Indic (U+06F0–06F9).
@@ -38,14 +38,17 @@ public enum PIIMask {
     public static func email(_ email: String) -> String {
         var scalars = Array(email.unicodeScalars)
         guard let at = scalars.lastIndex(of: "@") else { return id(email) }
-        for index in scalars.indices where index > 0 && index < at { scalars[index] = star }
+        maskLocalPart(in: &scalars, from: 0, to: at)
         return String(String.UnicodeScalarView(scalars))
     }
 
     /// Masks digit groups of 7 or more digits and e-mail-like words anywhere in a text.
     public static func freeText(_ text: String) -> String {
+        // Fast exit on UTF-8 bytes: no ASCII digit, no `@`, no lead byte of U+0640–U+06FF (all digits masked).
+        guard text.utf8.contains(where: { (0x30...0x40).contains($0) || $0 == 0xD9 || $0 == 0xDB }) else {
+            return text
+        }
         var scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: { isDigit($0) || $0 == "@" }) else { return text }
         var index = 0
         while index < scalars.count {
             guard isDigit(scalars[index]) else {
@@ -114,10 +117,17 @@ public enum PIIMask {
             while start > 0, isLocalPartScalar(scalars[start - 1]) { start -= 1 }
             var end = at + 1
             while end < scalars.count, isDomainScalar(scalars[end]) { end += 1 }
+            while end > at + 1, scalars[end - 1] == "." { end -= 1 }  // the sentence's full stop
             let domain = scalars[(at + 1)..<end]
             guard start < at, domain.contains("."), domain.first != ".", domain.last != "." else { continue }
-            for index in (start + 1)..<at { scalars[index] = star }
+            maskLocalPart(in: &scalars, from: start, to: at)
         }
+    }
+
+    /// Masks a local part but its first character; a one-character local part is masked whole.
+    private static func maskLocalPart(in scalars: inout [Unicode.Scalar], from start: Int, to end: Int) {
+        guard start < end else { return }
+        for index in (end - start == 1 ? start : start + 1)..<end { scalars[index] = star }
     }
 
     private static func isLocalPartScalar(_ scalar: Unicode.Scalar) -> Bool {
