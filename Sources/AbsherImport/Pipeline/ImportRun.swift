@@ -6,9 +6,15 @@ public enum ImportRun {
     /// `absher-import validate`: every rule that needs no store, and the reports.
     public static func validate(_ options: RunOptions, progress: ProgressHandler? = nil) -> RunOutcome {
         let startedAt = Date()
+        let runID = options.runID ?? makeRunID(startedAt, reportsParent: options.reportsParent)
+        let folder: ReportFolder
+        do {
+            folder = try ReportFolder(parent: options.reportsParent, runID: runID)
+        } catch {
+            return reportFolderFailure(options, runID: runID, startedAt: startedAt, error: error)
+        }
         var scans = scanAll(options, progress: progress)
-        var outcome = makeOutcome(options, startedAt: startedAt, scans: scans)
-
+        var outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: scans)
         if let failure = unusableFailure(scans) {
             outcome.status = .failed
             outcome.exitStatus = .dataError
@@ -20,7 +26,7 @@ public enum ImportRun {
                 // Without a store the reconciler asks nothing that can fail.
                 preconditionFailure("reconcile without a store threw \(error)")
             }
-            outcome = makeOutcome(options, startedAt: startedAt, scans: scans)
+            outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: scans)
             if let failure = rejectRateFailure(outcome, limit: options.maxRejectRate) {
                 outcome.status = .aborted
                 outcome.exitStatus = .aborted
@@ -31,7 +37,18 @@ public enum ImportRun {
             }
         }
         outcome.endedAt = Date()
-        return writeReports(outcome, options: options)
+        return writeReports(outcome, options: options, folder: folder, changesWritten: false)
+    }
+
+    /// The outcome of a run whose report folder cannot be made: nothing else was done.
+    static func reportFolderFailure(_ options: RunOptions, runID: String, startedAt: Date, error: any Error) -> RunOutcome {
+        var outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
+        let status = (error as? FileSystemError)?.exitStatus ?? .cannotCreate
+        outcome.status = .failed
+        outcome.exitStatus = status
+        outcome.failure = RunFailure(status, "cannot create the report folder: \(error)")
+        outcome.endedAt = Date()
+        return outcome
     }
 
     /// Reads and checks every file, two at a time on two cores; the result is in input order.
@@ -45,7 +62,7 @@ public enum ImportRun {
         return box.values
     }
 
-    static func makeOutcome(_ options: RunOptions, startedAt: Date, scans: [FileScan]) -> RunOutcome {
+    static func makeOutcome(_ options: RunOptions, runID: String, startedAt: Date, scans: [FileScan]) -> RunOutcome {
         let files = scans.map { scan in
             FileSummary(
                 input: scan.input, sha256: scan.sha256, encoding: scan.encoding, rows: scan.rowsRead,
@@ -60,7 +77,7 @@ public enum ImportRun {
         var findings = scans.flatMap(\.findings)
         findings.sort(by: Finding.reportOrder)
         return RunOutcome(
-            runID: options.runID ?? makeRunID(startedAt, reportsParent: options.reportsParent), command: options.command, mode: options.mode,
+            runID: runID, command: options.command, mode: options.mode,
             startedAt: startedAt, endedAt: startedAt, runDate: options.validation.runDate, status: .failed,
             exitStatus: .success, failure: nil, files: files, findings: findings, changes: [], changeCounts: [:],
             history: [])
@@ -91,10 +108,12 @@ public enum ImportRun {
     }
 
     /// Writes the report folder; a failure to write it turns into exit 73 or 74.
-    static func writeReports(_ outcome: RunOutcome, options: RunOptions) -> RunOutcome {
+    static func writeReports(_ outcome: RunOutcome, options: RunOptions, folder: ReportFolder, changesWritten: Bool)
+        -> RunOutcome
+    {
         var outcome = outcome
         do {
-            try ReportWriter(outcome: outcome, options: options).write()
+            try ReportWriter(outcome: outcome, options: options).write(into: folder, changesWritten: changesWritten)
         } catch let error as FileSystemError {
             outcome.exitStatus = error.exitStatus
             outcome.status = outcome.status == .committed ? .committed : .failed

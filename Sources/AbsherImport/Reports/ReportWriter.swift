@@ -5,20 +5,19 @@ struct ReportWriter {
     let outcome: RunOutcome
     let options: RunOptions
 
-    private var mask: Bool { options.maskPII }
-
-    func write() throws {
-        let folder = try ReportFolder(parent: options.reportsParent, runID: outcome.runID)
+    /// Writes every file into `folder` (where `changes.csv` may already be, written during the merge)
+    /// and publishes it; on failure the folder is discarded.
+    func write(into folder: ReportFolder, changesWritten: Bool) throws {
         do {
             try writeRejects(to: folder.path(for: "rejects.csv"))
-            if outcome.command == .run { try writeChanges(to: folder.path(for: "changes.csv")) }
+            if outcome.command == .run && !changesWritten { try writeChanges(to: folder.path(for: "changes.csv")) }
             try writeRejectedCopies(in: folder)
             let summary = OutputFile.self
             let file = try summary.init(path: folder.path(for: "summary.json"))
             try file.write(summaryJSON().serialized() + "\n")
             try file.close()
             let html = try OutputFile(path: folder.path(for: "report.html"))
-            try html.write(HTMLReport(outcome: outcome, maskPII: mask, language: options.reportLanguage).render())
+            try html.write(HTMLReport(outcome: outcome, maskPII: options.maskPII, language: options.reportLanguage).render())
             try html.close()
             try folder.publish()
         } catch {
@@ -166,18 +165,8 @@ struct ReportWriter {
         return .object(object)
     }
 
-    private func maskID(_ id: String) -> String { mask && !id.isEmpty ? PIIMask.id(id) : id }
-
-    private func maskText(_ text: String) -> String { mask ? PIIMask.freeText(text) : text }
-
-    private func maskValue(_ value: String, field: String) -> String {
-        guard mask, !value.isEmpty else { return value }
-        switch field {
-        case Column.mobile.rawValue: return PIIMask.mobile(value)
-        case Column.email.rawValue: return value.contains("@") ? PIIMask.email(value) : PIIMask.freeText(value)
-        case Column.nationalID.rawValue, Column.iqamaNumber.rawValue, Column.sponsorID.rawValue:
-            return PIIMask.id(value)
-        default: return PIIMask.freeText(value)
-        }
-    }
+    private var masker: PIIMasker { PIIMasker(enabled: options.maskPII) }
+    private func maskID(_ id: String) -> String { masker.id(id) }
+    private func maskText(_ text: String) -> String { masker.text(text) }
+    private func maskValue(_ value: String, field: String) -> String { masker.value(value, field: field) }
 }

@@ -1,0 +1,38 @@
+/// The changes of one run: counted per kind, every one written to `changes.csv` as it happens (a first
+/// load of millions of `new` records never sits in memory), the first few kept for the HTML report.
+final class ChangeLog {
+    private(set) var counts: [ChangeKind: Int] = [:]
+    private(set) var kept: [Change] = []
+    private(set) var total = 0
+    let keepLimit: Int
+    private let writer: CSVWriter?
+    private let masker: PIIMasker
+
+    /// `path` nil: count and keep only (no changes.csv).
+    init(path: String?, masker: PIIMasker, keepLimit: Int = 1_000) throws {
+        self.keepLimit = keepLimit
+        self.masker = masker
+        if let path {
+            writer = try CSVWriter(path: path)
+            try writer?.writeRow(["record_id", "kind", "change", "field", "old_value", "new_value"])
+        } else {
+            writer = nil
+        }
+    }
+
+    /// Counts a record under `kind` without a row (for `unchanged`).
+    func count(_ kind: ChangeKind) { counts[kind, default: 0] += 1 }
+
+    /// Records a row of `changes.csv`; `countRecord` counts the record once under this change kind.
+    func add(_ change: Change, countRecord: Bool = true) throws {
+        if countRecord { counts[change.change, default: 0] += 1 }
+        total += 1
+        if kept.count < keepLimit { kept.append(change) }
+        try writer?.writeRow([
+            masker.id(change.recordID), change.kind.rawValue, change.change.rawValue, change.field,
+            masker.value(change.oldValue, field: change.field), masker.value(change.newValue, field: change.field),
+        ])
+    }
+
+    func close() throws { try writer?.close() }
+}

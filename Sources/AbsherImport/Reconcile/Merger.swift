@@ -1,0 +1,74 @@
+/// Applies accepted records to the store and names each change (SPEC section 5).
+struct Merger {
+    let store: RecordStore
+    let runRowID: Int64
+    let log: ChangeLog
+
+    /// Inserts, updates, reactivates or leaves alone one accepted record.
+    func merge(_ record: CanonicalRecord) throws {
+        let hash = record.contentHash
+        guard let stored = try store.find(record.kind, id: record.id, unlessHash: hash) else {
+            try store.insert(record, runRowID: runRowID)
+            try log.add(Change(recordID: record.id, kind: record.kind, change: .new))
+            return
+        }
+        guard let old = stored.record else {
+            // Same content hash: nothing to compare field by field.
+            if stored.active {
+                log.count(.unchanged)
+            } else {
+                try store.setActive(true, kind: record.kind, id: record.id, runRowID: runRowID)
+                try log.add(Change(recordID: record.id, kind: record.kind, change: .reactivated))
+            }
+            return
+        }
+        if !stored.active {
+            try log.add(Change(recordID: record.id, kind: record.kind, change: .reactivated))
+        }
+        var kinds: Set<ChangeKind> = []
+        for (index, field) in record.kind.fields.enumerated() where old.values[index] != record.values[index] {
+            let kind = Self.classify(field, old: old, new: record)
+            try log.add(
+                Change(
+                    recordID: record.id, kind: record.kind, change: kind, field: field.rawValue,
+                    oldValue: old.values[index] ?? "", newValue: record.values[index] ?? ""),
+                countRecord: kinds.insert(kind).inserted)
+        }
+        if kinds.isEmpty && stored.active { log.count(.unchanged) }
+        try store.update(record, runRowID: runRowID)
+    }
+
+    /// The named update a field change is, or `updated`.
+    static func classify(_ field: Field, old: CanonicalRecord, new: CanonicalRecord) -> ChangeKind {
+        switch field {
+        case .sponsorID:
+            return .sponsorTransfer
+        case .documentExpiry:
+            if let before = old[.documentExpiry], let after = new[.documentExpiry], after > before {
+                return .documentRenewed
+            }
+            return .updated
+        case .mobile where old.kind.isPerson:
+            return old[.username] != nil || new[.username] != nil ? .recoveryContactChanged : .updated
+        default:
+            return .updated
+        }
+    }
+
+    /// Snapshot mode: active records of `kind` that this run's file does not carry become inactive,
+    /// except those in `kept` (sponsors whose residents still name them), which are reported `missing`.
+    /// Returns how many were deactivated.
+    func deactivateAbsent(_ kind: RecordKind, present: Set<UInt64>, kept: Set<String>) throws -> Int {
+        var deactivated = 0
+        for id in try store.activeIDs(kind) where !present.contains(RowFacts.number(id)) {
+            if kept.contains(id) {
+                try log.add(Change(recordID: id, kind: kind, change: .missing))
+            } else {
+                try store.setActive(false, kind: kind, id: id, runRowID: runRowID)
+                try log.add(Change(recordID: id, kind: kind, change: .deactivated))
+                deactivated += 1
+            }
+        }
+        return deactivated
+    }
+}

@@ -1,0 +1,153 @@
+/// The canonical records in the store, read and written through statements prepared once.
+///
+/// It answers the reconciler's questions (`StoreKnowledge`) and applies the merge of one run.
+final class RecordStore: StoreKnowledge {
+    let database: Database
+
+    init(database: Database) {
+        self.database = database
+    }
+
+    static func table(for kind: RecordKind) -> String { kind == .sponsor ? "sponsors" : "people" }
+
+    // MARK: - What the reconciler asks
+
+    func usernameOwner(key: String) throws -> String? {
+        let statement = try database.cachedStatement("SELECT id FROM people WHERE username_key = ?")
+        statement.bind(key, at: 1)
+        defer { statement.reset() }
+        return try statement.step() ? statement.columnString(0) : nil
+    }
+
+    func sponsorExists(_ id: String) throws -> Bool {
+        try exists("SELECT 1 FROM sponsors WHERE id = ?", id)
+    }
+
+    func personExists(_ id: String) throws -> Bool {
+        try exists("SELECT 1 FROM people WHERE id = ?", id)
+    }
+
+    private func exists(_ sql: String, _ id: String) throws -> Bool {
+        let statement = try database.cachedStatement(sql)
+        statement.bind(id, at: 1)
+        defer { statement.reset() }
+        return try statement.step()
+    }
+
+    // MARK: - Reading records
+
+    /// A stored record: its values, whether it is active, and its content hash.
+    struct Stored {
+        var record: CanonicalRecord
+        var active: Bool
+        var hash: UInt64
+    }
+
+    private func selectSQL(_ kind: RecordKind) -> String {
+        let columns = kind.fields.map(\.rawValue).joined(separator: ", ")
+        let kindFilter = kind == .sponsor ? "" : " AND kind = '\(kind.rawValue)'"
+        return "SELECT active, record_hash, \(columns) FROM \(Self.table(for: kind)) WHERE id = ?\(kindFilter)"
+    }
+
+    /// The record with this ID, reading its fields only when `unlessHash` differs from the stored hash.
+    func find(_ kind: RecordKind, id: String, unlessHash: UInt64? = nil) throws -> (active: Bool, hash: UInt64, record: CanonicalRecord?)? {
+        let statement = try database.cachedStatement(selectSQL(kind))
+        statement.bind(id, at: 1)
+        defer { statement.reset() }
+        guard try statement.step() else { return nil }
+        let active = statement.columnInt(0) == 1
+        let hash = UInt64(bitPattern: statement.columnInt(1) ?? 0)
+        if let unlessHash, unlessHash == hash { return (active, hash, nil) }
+        let values = (0..<kind.fields.count).map { statement.columnString(Int32($0 + 2)) }
+        return (active, hash, CanonicalRecord(kind: kind, id: id, values: values))
+    }
+
+    // MARK: - Writing records
+
+    func insert(_ record: CanonicalRecord, runRowID: Int64) throws {
+        let kind = record.kind
+        var columns = ["id"] + kind.fields.map(\.rawValue) + ["active", "record_hash", "first_run_id", "last_changed_run_id"]
+        if kind.isPerson { columns += ["kind", "username_key"] }
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let statement = try database.cachedStatement(
+            "INSERT INTO \(Self.table(for: kind)) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+        var index: Int32 = 1
+        statement.bind(record.id, at: index)
+        for value in record.values {
+            index += 1
+            statement.bind(value, at: index)
+        }
+        statement.bind(Int64(1), at: index + 1)
+        statement.bind(Int64(bitPattern: record.contentHash), at: index + 2)
+        statement.bind(runRowID, at: index + 3)
+        statement.bind(runRowID, at: index + 4)
+        if kind.isPerson {
+            statement.bind(kind.rawValue, at: index + 5)
+            statement.bind(record[.username].map(Username.key), at: index + 6)
+        }
+        try statement.run()
+    }
+
+    /// Writes every field of `record` and makes it active.
+    func update(_ record: CanonicalRecord, runRowID: Int64) throws {
+        let kind = record.kind
+        var assignments = kind.fields.map { "\($0.rawValue) = ?" } + ["active = 1", "record_hash = ?", "last_changed_run_id = ?"]
+        if kind.isPerson { assignments.append("username_key = ?") }
+        let statement = try database.cachedStatement(
+            "UPDATE \(Self.table(for: kind)) SET \(assignments.joined(separator: ", ")) WHERE id = ?")
+        var index: Int32 = 0
+        for value in record.values {
+            index += 1
+            statement.bind(value, at: index)
+        }
+        statement.bind(Int64(bitPattern: record.contentHash), at: index + 1)
+        statement.bind(runRowID, at: index + 2)
+        index += 3
+        if kind.isPerson {
+            statement.bind(record[.username].map(Username.key), at: index)
+            index += 1
+        }
+        statement.bind(record.id, at: index)
+        try statement.run()
+    }
+
+    func setActive(_ active: Bool, kind: RecordKind, id: String, runRowID: Int64) throws {
+        let statement = try database.cachedStatement(
+            "UPDATE \(Self.table(for: kind)) SET active = ?, last_changed_run_id = ? WHERE id = ?")
+        statement.bind(Int64(active ? 1 : 0), at: 1)
+        statement.bind(runRowID, at: 2)
+        statement.bind(id, at: 3)
+        try statement.run()
+    }
+
+    /// The IDs of the active records of a kind.
+    func activeIDs(_ kind: RecordKind) throws -> [String] {
+        let kindFilter = kind == .sponsor ? "" : " AND kind = '\(kind.rawValue)'"
+        let statement = try database.prepare("SELECT id FROM \(Self.table(for: kind)) WHERE active = 1\(kindFilter)")
+        var ids: [String] = []
+        while try statement.step() { ids.append(statement.columnString(0) ?? "") }
+        return ids
+    }
+
+    /// Sponsors named by an active resident.
+    func sponsorsOfActiveResidents() throws -> Set<String> {
+        let statement = try database.prepare(
+            "SELECT DISTINCT sponsor_id FROM people WHERE kind = 'resident' AND active = 1 AND sponsor_id IS NOT NULL")
+        var ids: Set<String> = []
+        while try statement.step() { ids.insert(statement.columnString(0) ?? "") }
+        return ids
+    }
+
+    func recordChange(_ change: Change, runRowID: Int64) throws {
+        let statement = try database.cachedStatement(
+            "INSERT INTO changes (run_id, record_id, record_kind, change, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        statement.bind(runRowID, at: 1)
+        statement.bind(change.recordID, at: 2)
+        statement.bind(change.kind.rawValue, at: 3)
+        statement.bind(change.change.rawValue, at: 4)
+        statement.bind(change.field.isEmpty ? nil : change.field, at: 5)
+        statement.bind(change.oldValue.isEmpty ? nil : change.oldValue, at: 6)
+        statement.bind(change.newValue.isEmpty ? nil : change.newValue, at: 7)
+        try statement.run()
+    }
+}
