@@ -21,7 +21,8 @@ public struct CSVReader {
     private let storage: ReaderStorage
     private let text: UnsafeMutablePointer<UInt8>
     private var decoder: TextDecoder
-    private var hasher = SHA256()
+    /// The chunk buffer (0 or 1) the next read goes into.
+    private var chunkIndex = 0
     /// Decoded bytes in `text` and the next one to scan.
     private var textCount = 0
     private var textIndex = 0
@@ -38,9 +39,9 @@ public struct CSVReader {
 
     /// The record being built.
     private var recordLine = 0
-    private var recordBytes: [UInt8] = []
-    private var recordFieldEnds: [Int] = []
-    private var recordRaw: [UInt8] = []
+    private var recordBytes = ScratchBuffer<UInt8>(capacity: 1024)
+    private var recordFieldEnds = ScratchBuffer<Int>(capacity: 64)
+    private var recordRaw = ScratchBuffer<UInt8>(capacity: 1024)
     /// Where the record's raw text starts in `text` (0 after a refill).
     private var rawStart = 0
 
@@ -92,9 +93,6 @@ public struct CSVReader {
                 mode: setup.mode, bytesToSkip: setup.bytesToSkip)
         }
         try source.rewind()
-        recordBytes.reserveCapacity(256)
-        recordFieldEnds.reserveCapacity(16)
-        recordRaw.reserveCapacity(256)
     }
 
     /// The next record, or `nil` at the end of the data.
@@ -102,7 +100,7 @@ public struct CSVReader {
         while true {
             if textIndex == textCount {
                 if state != .recordStart, rawStart < textCount {
-                    recordRaw.append(contentsOf: UnsafeBufferPointer(start: text + rawStart, count: textCount - rawStart))
+                    recordRaw.append(text + rawStart, count: textCount - rawStart)
                 }
                 rawStart = 0
                 textIndex = 0
@@ -116,23 +114,33 @@ public struct CSVReader {
 
     /// The lowercase hex SHA-256 of all raw input bytes read so far (all of them once ``next()`` returned `nil`).
     public func sha256Hex() -> String {
-        hasher.finalizeHex()
+        storage.sha256Hex()
     }
 
     /// Reads and decodes the next chunk into `text`; `false` when nothing is left.
     private mutating func refill() throws(CSVReadError) -> Bool {
         if sourceFinished { return false }
-        let chunk = storage.chunk
-        let count = try storage.source.read(into: chunk)
+        let index = chunkIndex
+        let chunk = storage.acquireChunk(index)
+        let count: Int
+        do {
+            count = try storage.source.read(into: chunk)
+        } catch {
+            storage.releaseChunk(index)
+            throw error
+        }
         if count == 0 {
+            storage.releaseChunk(index)
             sourceFinished = true
             textCount = decoder.finish(into: text)
             return textCount > 0
         }
         let input = UnsafeRawBufferPointer(rebasing: chunk[0..<count])
-        hasher.update(input)
         bytesRead += count
+        // Decoding and hashing only read the chunk; it is not refilled before hashing is done.
         textCount = decoder.decode(input.assumingMemoryBound(to: UInt8.self), into: text)
+        storage.hashChunk(index, count: count)
+        chunkIndex = 1 - index
         return true
     }
 
@@ -146,15 +154,12 @@ public struct CSVReader {
     private mutating func completeRecord(isUnterminated: Bool) -> CSVRecord {
         recordFieldEnds.append(recordBytes.count)
         let record = CSVRecord(
-            line: recordLine, bytes: recordBytes, fieldEnds: recordFieldEnds, raw: recordRaw,
-            isUnterminated: isUnterminated)
+            line: recordLine, bytes: recordBytes.makeArray(), fieldEnds: recordFieldEnds.makeArray(),
+            raw: recordRaw.makeArray(), isUnterminated: isUnterminated)
         state = .recordStart
-        recordBytes = []
-        recordBytes.reserveCapacity(record.bytes.count + 16)
-        recordFieldEnds = []
-        recordFieldEnds.reserveCapacity(record.fieldEnds.count)
-        recordRaw = []
-        recordRaw.reserveCapacity(record.raw.count + 16)
+        recordBytes.removeAll()
+        recordFieldEnds.removeAll()
+        recordRaw.removeAll()
         return record
     }
 
@@ -202,7 +207,7 @@ public struct CSVReader {
                     scanEnd += 1
                 }
                 if scanEnd > index {
-                    recordBytes.append(contentsOf: UnsafeBufferPointer(start: text + index, count: scanEnd - index))
+                    recordBytes.append(text + index, count: scanEnd - index)
                 }
                 index = scanEnd
                 guard index < end else { return nil }
@@ -223,7 +228,7 @@ public struct CSVReader {
                     scanEnd += 1
                 }
                 if scanEnd > index {
-                    recordBytes.append(contentsOf: UnsafeBufferPointer(start: text + index, count: scanEnd - index))
+                    recordBytes.append(text + index, count: scanEnd - index)
                     quotedCarriageReturn = false
                 }
                 index = scanEnd
@@ -269,7 +274,7 @@ public struct CSVReader {
     /// Ends the record at the line break at `index` in `text`.
     private mutating func endRecord(lineBreakAt index: Int) -> CSVRecord {
         if index > rawStart {
-            recordRaw.append(contentsOf: UnsafeBufferPointer(start: text + rawStart, count: index - rawStart))
+            recordRaw.append(text + rawStart, count: index - rawStart)
         }
         let byte = text[index]
         line += 1

@@ -64,7 +64,7 @@ struct InputSniffer {
         try source.rewind()
         // Scratch: up to 3 carried bytes, then a chunk (the text buffer holds at least 3 * chunk + 16 bytes).
         let scratch = storage.text
-        let chunkSize = storage.chunk.count
+        let chunkSize = storage.scratchChunk.count
         var carried = 0
         while true {
             let count = try source.read(
@@ -88,7 +88,7 @@ struct InputSniffer {
         try source.rewind()
         var decoder = TextDecoder(mode: mode, bytesToSkip: bytesToSkip)
         let text = storage.text
-        let chunk = storage.chunk
+        let chunk = storage.scratchChunk
         var inQuotes = false
         var started = false
         var scanned = 0

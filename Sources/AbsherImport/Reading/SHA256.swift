@@ -36,13 +36,14 @@ public struct SHA256: Sendable {
             pending.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
             offset = take
             if pending.count == 64 {
-                pending.withUnsafeBytes { compress(block: $0.baseAddress!) }
+                pending.withUnsafeBytes { compress(blocks: $0.baseAddress!, count: 1) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        while bytes.count - offset >= 64 {
-            compress(block: base + offset)
-            offset += 64
+        let blockCount = (bytes.count - offset) / 64
+        if blockCount > 0 {
+            compress(blocks: base + offset, count: blockCount)
+            offset += blockCount * 64
         }
         if offset < bytes.count {
             pending.append(contentsOf: UnsafeRawBufferPointer(start: base + offset, count: bytes.count - offset))
@@ -103,48 +104,52 @@ public struct SHA256: Sendable {
         return hasher.finalize()
     }
 
-    /// Processes one 64-byte block (FIPS 180-4 section 6.2.2).
-    private mutating func compress(block: UnsafeRawPointer) {
+    /// Processes `count` consecutive 64-byte blocks (FIPS 180-4 section 6.2.2).
+    private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
+        var (h0, h1, h2, h3, h4, h5, h6, h7) = state
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            for index in 0..<16 {
-                let offset = index &* 4
-                schedule[index] =
-                    UInt32(block.load(fromByteOffset: offset, as: UInt8.self)) << 24
-                    | UInt32(block.load(fromByteOffset: offset &+ 1, as: UInt8.self)) << 16
-                    | UInt32(block.load(fromByteOffset: offset &+ 2, as: UInt8.self)) << 8
-                    | UInt32(block.load(fromByteOffset: offset &+ 3, as: UInt8.self))
-            }
-            for index in 16..<64 {
-                let w15 = schedule[index &- 15]
-                let w2 = schedule[index &- 2]
-                let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
-                let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
-                schedule[index] = schedule[index &- 16] &+ s0 &+ schedule[index &- 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = state
             Self.roundConstants.withUnsafeBufferPointer { constants in
-                for index in 0..<64 {
-                    let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                    let choice = (e & f) ^ (~e & g)
-                    let temp1 = h &+ s1 &+ choice &+ constants[index] &+ schedule[index]
-                    let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    let temp2 = s0 &+ majority
-                    h = g
-                    g = f
-                    f = e
-                    e = d &+ temp1
-                    d = c
-                    c = b
-                    b = a
-                    a = temp1 &+ temp2
+                for blockIndex in 0..<count {
+                    let block = blocks + blockIndex &* 64
+                    for index in 0..<16 {
+                        schedule[index] = UInt32(
+                            bigEndian: block.loadUnaligned(fromByteOffset: index &* 4, as: UInt32.self))
+                    }
+                    for index in 16..<64 {
+                        let w15 = schedule[index &- 15]
+                        let w2 = schedule[index &- 2]
+                        let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
+                        let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
+                        schedule[index] = schedule[index &- 16] &+ s0 &+ schedule[index &- 7] &+ s1
+                    }
+                    var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+                    for index in 0..<64 {
+                        let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                        let choice = (e & f) ^ (~e & g)
+                        let temp1 = h &+ s1 &+ choice &+ constants[index] &+ schedule[index]
+                        let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                        let majority = (a & b) ^ (a & c) ^ (b & c)
+                        h = g
+                        g = f
+                        f = e
+                        e = d &+ temp1
+                        d = c
+                        c = b
+                        b = a
+                        a = temp1 &+ s0 &+ majority
+                    }
+                    h0 &+= a
+                    h1 &+= b
+                    h2 &+= c
+                    h3 &+= d
+                    h4 &+= e
+                    h5 &+= f
+                    h6 &+= g
+                    h7 &+= h
                 }
             }
-            state = (
-                state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-                state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h
-            )
         }
+        state = (h0, h1, h2, h3, h4, h5, h6, h7)
     }
 }
 

@@ -1,0 +1,54 @@
+/// The command line of `absher-datagen`.
+struct GeneratorOptions {
+    var outputDirectory = ""
+    var rows = 0
+    var seed: UInt64 = 1
+    var defectRate = 0.02
+    var night = 1
+    var changeRate = 0.01
+
+    static let usage = """
+        Usage: absher-datagen --out DIR --rows N [--seed S] [--defect-rate R] [--night 1|2] [--change-rate C]
+        Writes citizens.csv, residents.csv and sponsors.csv of about N rows in total to DIR.
+        """
+
+    init(arguments: [String]) throws(DataGenError) {
+        var remaining = arguments[...]
+        var sawOut = false
+        var sawRows = false
+        while let option = remaining.popFirst() {
+            if option == "-h" || option == "--help" { throw .usage(Self.usage) }
+            guard let value = remaining.popFirst() else { throw .usage("missing value for \(option)\n" + Self.usage) }
+            switch option {
+            case "--out":
+                outputDirectory = value
+                sawOut = true
+            case "--rows":
+                guard let number = Int(value), number >= 0, number < 100_000_000 else {
+                    throw .usage("--rows must be a whole number below 100000000")
+                }
+                rows = number
+                sawRows = true
+            case "--seed":
+                guard let number = UInt64(value) else { throw .usage("--seed must be a whole number") }
+                seed = number
+            case "--defect-rate":
+                guard let rate = Double(value), (0...1).contains(rate) else {
+                    throw .usage("--defect-rate must be between 0 and 1")
+                }
+                defectRate = rate
+            case "--night":
+                guard value == "1" || value == "2" else { throw .usage("--night must be 1 or 2") }
+                night = Int(value)!
+            case "--change-rate":
+                guard let rate = Double(value), (0...1).contains(rate) else {
+                    throw .usage("--change-rate must be between 0 and 1")
+                }
+                changeRate = rate
+            default:
+                throw .usage("unknown option \(option)\n" + Self.usage)
+            }
+        }
+        guard sawOut, sawRows else { throw .usage("--out and --rows are required\n" + Self.usage) }
+    }
+}
