@@ -1,0 +1,220 @@
+import Foundation
+
+extension ImportRun {
+    /// `absher-import run`: validate, reconcile against the store, merge in one transaction, report.
+    ///
+    /// The store's write lock is taken first (`BEGIN IMMEDIATE`, waiting up to `--lock-timeout`) and held
+    /// to the end, so what the reconciler reads of the store is what the merge writes over. Any failure,
+    /// a circuit breaker, or `--dry-run` rolls the whole run back.
+    public static func run(_ options: RunOptions, progress: ProgressHandler? = nil) -> RunOutcome {
+        let startedAt = Date()
+        let runID = options.runID ?? makeRunID(startedAt, reportsParent: options.reportsParent)
+        let folder: ReportFolder
+        do {
+            folder = try ReportFolder(parent: options.reportsParent, runID: runID)
+        } catch {
+            return reportFolderFailure(options, runID: runID, startedAt: startedAt, error: error)
+        }
+
+        let database: Database
+        do {
+            database = try Database(
+                path: options.storePath, busyTimeoutMilliseconds: Int32(min(options.lockTimeoutSeconds * 1000, 2e9)))
+            try Migrations.migrate(database)
+        } catch {
+            folder.discard()
+            return storeFailure(options, runID: runID, startedAt: startedAt, error: error)
+        }
+        defer { database.close() }
+
+        var outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
+        var changesWritten = false
+        do {
+            try database.inTransaction(.immediate) {
+                let session = try RunSession(
+                    options: options, database: database, runID: runID, startedAt: startedAt, folder: folder)
+                changesWritten = true
+                let completion = try session.perform(progress: progress)
+                outcome = session.outcome
+                return completion
+            }
+        } catch let error as DatabaseError where error.isBusy {
+            folder.discard()
+            return lockedOutcome(options, runID: runID, startedAt: startedAt)
+        } catch {
+            outcome.status = .failed
+            let failure = failure(for: error)
+            outcome.exitStatus = failure.status
+            outcome.failure = failure
+        }
+        outcome.endedAt = Date()
+        return writeReports(outcome, options: options, folder: folder, changesWritten: changesWritten)
+    }
+
+    static func lockedOutcome(_ options: RunOptions, runID: String, startedAt: Date) -> RunOutcome {
+        var outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
+        outcome.status = .failed
+        outcome.exitStatus = .locked
+        outcome.failure = RunFailure(
+            .locked,
+            "the store is locked by another run (waited \(options.lockTimeoutSeconds) s); nothing was touched",
+            file: options.storePath)
+        outcome.endedAt = Date()
+        return outcome
+    }
+
+    /// The store cannot be opened, created or migrated: nothing else is done and no report is written.
+    static func storeFailure(_ options: RunOptions, runID: String, startedAt: Date, error: any Error) -> RunOutcome {
+        if let error = error as? DatabaseError, error.isBusy {
+            return lockedOutcome(options, runID: runID, startedAt: startedAt)
+        }
+        var outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
+        outcome.status = .failed
+        var failure = failure(for: error)
+        if let error = error as? DatabaseError, error.isNotADatabase || !error.isDiskFull {
+            failure = RunFailure(.cannotCreate, "cannot open the store: \(error.message)", file: options.storePath)
+        }
+        outcome.exitStatus = failure.status
+        outcome.failure = failure
+        outcome.endedAt = Date()
+        return outcome
+    }
+
+    /// The one place where an error of a stage becomes an exit code.
+    static func failure(for error: any Error) -> RunFailure {
+        switch error {
+        case let error as RunFailure:
+            return error
+        case let error as FileSystemError:
+            return RunFailure(error.exitStatus, "\(error)")
+        case let error as DatabaseError:
+            if error.isBusy { return RunFailure(.locked, "the store is locked by another run") }
+            return RunFailure(.ioError, "the store cannot be written: \(error)")
+        case let error as CSVReadError:
+            if case .unreadable(let path, let reason) = error {
+                return RunFailure(.dataError, "\(RuleCode.fileUnreadable.code): \(reason)", file: path)
+            }
+            return RunFailure(.dataError, "\(error)")
+        case let error as ReplayError:
+            return RunFailure(.dataError, error.description)
+        default:
+            return RunFailure(.ioError, "\(error)")
+        }
+    }
+}
+
+/// One run inside its transaction: the steps of `ImportRun.run` that touch the store.
+final class RunSession {
+    let options: RunOptions
+    let database: Database
+    let store: RecordStore
+    let log: ChangeLog
+    let runRowID: Int64
+    var outcome: RunOutcome
+
+    init(options: RunOptions, database: Database, runID: String, startedAt: Date, folder: ReportFolder) throws {
+        self.options = options
+        self.database = database
+        store = RecordStore(database: database)
+        log = try ChangeLog(path: folder.path(for: "changes.csv"), masker: PIIMasker(enabled: options.maskPII))
+        outcome = ImportRun.makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
+        let insert = try database.prepare(
+            "INSERT INTO runs (run_key, started_at, run_date, mode, status) VALUES (?, ?, ?, ?, 'failed')")
+        insert.bind(runID, at: 1)
+        insert.bind(RunLog.timestamp(startedAt), at: 2)
+        insert.bind(options.validation.runDate.description, at: 3)
+        insert.bind(options.mode.rawValue, at: 4)
+        try insert.run()
+        runRowID = database.lastInsertedRowID
+    }
+
+    func perform(progress: ProgressHandler?) throws -> TransactionCompletion {
+        defer { try? log.close() }
+        var scans = ImportRun.scanAll(options, progress: progress)
+        if let failure = ImportRun.unusableFailure(scans) {
+            return abandon(scans, status: .failed, failure: failure)
+        }
+        try Reconciler.reconcile(&scans, options: options.reconcile, store: store)
+        outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
+        if let failure = ImportRun.rejectRateFailure(outcome, limit: options.maxRejectRate) {
+            return abandon(scans, status: .aborted, failure: failure)
+        }
+
+        var activeBefore: [RecordKind: Int] = [:]
+        for scan in scans { activeBefore[scan.input.kind] = try store.activeIDs(scan.input.kind).count }
+
+        let merger = Merger(store: store, runRowID: runRowID, log: log)
+        for scan in scans {
+            try mergeAccepted(scan, merger: merger)
+        }
+        if options.mode == .snapshot {
+            if let failure = try deactivateAbsent(scans, merger: merger, activeBefore: activeBefore) {
+                return abandon(scans, status: .aborted, failure: failure)
+            }
+        }
+        try log.close()
+        outcome.changeCounts = log.counts
+        outcome.changes = log.kept
+        outcome.status = options.dryRun ? .dryRun : .committed
+        outcome.exitStatus = .success
+        outcome.endedAt = Date()
+        try RunLog(database: database, runRowID: runRowID).record(outcome)
+        outcome.history = try RunLog.history(database, limit: 30)
+        return options.dryRun ? .rollback : .commit
+    }
+
+    /// Rolls the run back and keeps what the reports need.
+    private func abandon(_ scans: [FileScan], status: RunStatus, failure: RunFailure) -> TransactionCompletion {
+        if outcome.files.isEmpty {
+            outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
+        }
+        outcome.changeCounts = log.counts
+        outcome.changes = log.kept
+        outcome.status = status
+        outcome.exitStatus = failure.status
+        outcome.failure = failure
+        outcome.history = (try? RunLog.history(database, limit: 30)) ?? []
+        return .rollback
+    }
+
+    /// The second pass: reads the file again and merges the rows the first pass accepted.
+    private func mergeAccepted(_ scan: FileScan, merger: Merger) throws {
+        var validator: RowValidator?
+        try FileScanner.replay(scan.input, reader: options.reader, expectedSHA256: scan.sha256) { index, record, header in
+            guard index < scan.facts.count else { throw ReplayError.changed(scan.input.path) }
+            guard scan.facts[index].disposition == .merge else { return }
+            if validator == nil {
+                validator = RowValidator(header: header, fileName: scan.input.name, options: options.validation)
+            }
+            guard let canonical = validator!.validate(record).record else {
+                throw ReplayError.changed(scan.input.path)
+            }
+            try merger.merge(canonical)
+        }
+    }
+
+    /// Snapshot mode, per kind whose file was given: records not present become inactive, except sponsors
+    /// whose residents are still active. Returns the circuit breaker's failure when too many would go.
+    private func deactivateAbsent(_ scans: [FileScan], merger: Merger, activeBefore: [RecordKind: Int]) throws
+        -> RunFailure?
+    {
+        let byKind = Dictionary(uniqueKeysWithValues: scans.map { ($0.input.kind, $0) })
+        for kind in [RecordKind.citizen, .resident, .sponsor] {
+            guard let scan = byKind[kind] else { continue }
+            let present = Set(scan.facts.lazy.map(\.id).filter { $0 != 0 })
+            let kept = kind == .sponsor ? try store.sponsorsOfActiveResidents() : []
+            let deactivated = try merger.deactivateAbsent(kind, present: present, kept: kept)
+            let before = activeBefore[kind] ?? 0
+            if before > 0 {
+                let rate = Double(deactivated) / Double(before)
+                if rate > options.maxDeactivateRate {
+                    return RunFailure(
+                        .aborted,
+                        "\(deactivated) of \(before) active \(kind.rawValue) records would be deactivated (\(ImportRun.percent(rate))), above --max-deactivate-rate \(ImportRun.percent(options.maxDeactivateRate)).",
+                        file: scan.input.path)
+                }
+            }
+        }
+        return nil
+    }
+}
