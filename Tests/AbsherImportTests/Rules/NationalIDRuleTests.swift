@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AbsherImport
 
 @Suite struct NationalIDRuleTests {

@@ -1,11 +1,13 @@
 import Testing
+
 @testable import AbsherImport
 
 @Suite struct NationalityRuleTests {
-    @Test(arguments: [
-        ("EGY", "EGY"), ("egy", "EGY"), ("Ind", "IND"), ("pak", "PAK"), ("YEM", "YEM"), ("usa", "USA"),
-        ("ALA", "ALA"), ("ZWE", "ZWE"), ("ABW", "ABW"), ("SSD", "SSD"), ("PSE", "PSE"), ("XKX", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("EGY", "EGY"), ("egy", "EGY"), ("Ind", "IND"), ("pak", "PAK"), ("YEM", "YEM"), ("usa", "USA"),
+            ("ALA", "ALA"), ("ZWE", "ZWE"), ("ABW", "ABW"), ("SSD", "SSD"), ("PSE", "PSE"), ("XKX", nil),
+        ] as [(String, String?)])
     func normalisesAssignedCodeToUpperCase(text: String, expected: String?) {
         let result = Nationality.normalize(text, forbidSaudi: true)
         if let expected {
