@@ -35,50 +35,16 @@ public enum EmailAddress {
         guard foundAt, localLength > 0, !previousWasDot else { return .failure(.emailInvalid) }
         let domainStart = index
 
-        var domainLength = 0
-        var labelCount = 0
-        var labelLength = 0
-        var labelIsAllDigits = true
-        var lastWasHyphen = false
-        var hasUpperCase = false
-        var hasNonASCII = false
-        for scalar in text.unicodeScalars[domainStart...] {
-            domainLength += 1
-            guard domainLength <= 253 else { return .failure(.emailInvalid) }
-            let value = scalar.value
-            if value == 0x2E {  // "."
-                guard labelLength > 0, !lastWasHyphen else { return .failure(.emailInvalid) }
-                labelCount += 1
-                labelLength = 0
-                labelIsAllDigits = true
-                continue
-            }
-            if value == 0x2D {  // "-"
-                guard labelLength > 0 else { return .failure(.emailInvalid) }
-                lastWasHyphen = true
-                labelIsAllDigits = false
-            } else if value >= 0x30, value <= 0x39 {
-                lastWasHyphen = false
-            } else if value >= 0x61, value <= 0x7A {
-                lastWasHyphen = false
-                labelIsAllDigits = false
-            } else if value >= 0x41, value <= 0x5A {
-                lastWasHyphen = false
-                labelIsAllDigits = false
-                hasUpperCase = true
-            } else if value >= 0x80, isDomainLetter(scalar) {
-                lastWasHyphen = false
-                labelIsAllDigits = false
-                hasNonASCII = true
-            } else {
-                return .failure(.emailInvalid)
-            }
-            labelLength += 1
-            guard labelLength <= 63 else { return .failure(.emailInvalid) }
+        let domainBytes = utf8[domainStart...]
+        let domain: DomainScan?
+        if domainBytes.allSatisfy({ $0 < 0x80 }) {
+            domain = scanDomain(domainBytes.lazy.map { UInt32($0) })
+        } else {
+            domain = scanDomain(text.unicodeScalars[domainStart...].lazy.map(\.value))
         }
-        guard labelLength > 0, !lastWasHyphen, labelCount >= 1, !labelIsAllDigits,
-            localLength + 1 + domainLength <= 254
-        else { return .failure(.emailInvalid) }
+        guard let domain, localLength + 1 + domain.length <= 254 else { return .failure(.emailInvalid) }
+        let hasNonASCII = domain.hasNonASCII
+        let hasUpperCase = domain.hasUpperCase
 
         if hasNonASCII {
             return .success(String(text[..<domainStart]) + text[domainStart...].lowercased())
@@ -96,6 +62,60 @@ public enum EmailAddress {
                 }
                 return offset
             })
+    }
+
+    /// What the domain scan learnt of a valid domain.
+    private struct DomainScan {
+        var length: Int
+        var hasUpperCase: Bool
+        var hasNonASCII: Bool
+    }
+
+    /// Checks the domain's scalar values (SPEC: labels, hyphens, lengths, top-level label), or nil.
+    @inline(__always)
+    private static func scanDomain<Values: Sequence<UInt32>>(_ values: Values) -> DomainScan? {
+        var domainLength = 0
+        var labelCount = 0
+        var labelLength = 0
+        var labelIsAllDigits = true
+        var lastWasHyphen = false
+        var hasUpperCase = false
+        var hasNonASCII = false
+        for value in values {
+            domainLength += 1
+            guard domainLength <= 253 else { return nil }
+            if value == 0x2E {  // "."
+                guard labelLength > 0, !lastWasHyphen else { return nil }
+                labelCount += 1
+                labelLength = 0
+                labelIsAllDigits = true
+                continue
+            }
+            if value == 0x2D {  // "-"
+                guard labelLength > 0 else { return nil }
+                lastWasHyphen = true
+                labelIsAllDigits = false
+            } else if value >= 0x30, value <= 0x39 {
+                lastWasHyphen = false
+            } else if value >= 0x61, value <= 0x7A {
+                lastWasHyphen = false
+                labelIsAllDigits = false
+            } else if value >= 0x41, value <= 0x5A {
+                lastWasHyphen = false
+                labelIsAllDigits = false
+                hasUpperCase = true
+            } else if value >= 0x80, let scalar = Unicode.Scalar(value), isDomainLetter(scalar) {
+                lastWasHyphen = false
+                labelIsAllDigits = false
+                hasNonASCII = true
+            } else {
+                return nil
+            }
+            labelLength += 1
+            guard labelLength <= 63 else { return nil }
+        }
+        guard labelLength > 0, !lastWasHyphen, labelCount >= 1, !labelIsAllDigits else { return nil }
+        return DomainScan(length: domainLength, hasUpperCase: hasUpperCase, hasNonASCII: hasNonASCII)
     }
 
     /// Whether the ASCII byte belongs to the WHATWG local-part set (bit masks of 0x00–0x3F and 0x40–0x7F).

@@ -82,7 +82,9 @@ public struct GregorianDate: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// `YYYY-MM-DD`, zero-padded.
     public var description: String {
-        let year = year, month = month, day = day
+        let year = year
+        let month = month
+        let day = day
         return String(unsafeUninitializedCapacity: 10) { buffer in
             buffer[0] = UInt8(truncatingIfNeeded: 0x30 + year / 1000 % 10)
             buffer[1] = UInt8(truncatingIfNeeded: 0x30 + year / 100 % 10)

@@ -44,35 +44,30 @@ public enum SaudiMobile {
         }
         guard lead == 0 else { return .failure(.mobileInvalid) }
 
-        /// The digit at `index` (0 is the first digit read).
-        func digit(_ index: Int) -> UInt8 {
-            UInt8(truncatingIfNeeded: packed >> UInt64(4 * (count - 1 - index)) & 0xF)
-        }
-        func startsWith966(at index: Int) -> Bool {
-            count >= index + 3 && digit(index) == 9 && digit(index + 1) == 6 && digit(index + 2) == 6
-        }
-
+        let digits = PackedDigits(packed: packed, count: count)
         var offset: Int
         if hasPlus {
-            guard startsWith966(at: 0) else { return .failure(.mobileInvalid) }
+            guard digits.startsWith966(at: 0) else { return .failure(.mobileInvalid) }
             offset = 3
-        } else if count >= 5, digit(0) == 0, digit(1) == 0, startsWith966(at: 2) {
+        } else if count >= 5, digits.digit(0) == 0, digits.digit(1) == 0, digits.startsWith966(at: 2) {
             offset = 5
-        } else if count == 12 || count == 13, startsWith966(at: 0) {
+        } else if count == 12 || count == 13, digits.startsWith966(at: 0) {
             offset = 3
-        } else if count == 10, digit(0) == 0 {
+        } else if count == 10, digits.digit(0) == 0 {
             offset = 1
         } else if count == 9 {
             offset = 0
         } else {
             return .failure(.mobileInvalid)
         }
-        if offset >= 3, count - offset == 10, digit(offset) == 0 { offset += 1 }
+        if offset >= 3, count - offset == 10, digits.digit(offset) == 0 { offset += 1 }
         guard count - offset == 9 else { return .failure(.mobileInvalid) }
 
         // The national number: 5, then not 2, and 579 is followed by 0–8.
-        guard digit(offset) == 5, digit(offset + 1) != 2 else { return .failure(.mobileInvalid) }
-        if digit(offset + 1) == 7, digit(offset + 2) == 9, digit(offset + 3) == 9 { return .failure(.mobileInvalid) }
+        guard digits.digit(offset) == 5, digits.digit(offset + 1) != 2 else { return .failure(.mobileInvalid) }
+        if digits.digit(offset + 1) == 7, digits.digit(offset + 2) == 9, digits.digit(offset + 3) == 9 {
+            return .failure(.mobileInvalid)
+        }
 
         let firstDigit = offset
         return .success(
@@ -81,8 +76,26 @@ public enum SaudiMobile {
                 buffer[1] = UInt8(ascii: "9")
                 buffer[2] = UInt8(ascii: "6")
                 buffer[3] = UInt8(ascii: "6")
-                for index in 0..<9 { buffer[4 + index] = digit(firstDigit + index) &+ 0x30 }
+                for index in 0..<9 { buffer[4 + index] = digits.digit(firstDigit + index) &+ 0x30 }
                 return 13
             })
+    }
+
+    /// Up to 16 decimal digits packed as nibbles, the first digit read in the highest used nibble.
+    private struct PackedDigits {
+        var packed: UInt64
+        var count: Int
+
+        /// The digit at `index` (0 is the first digit read), 0...9.
+        @inline(__always)
+        func digit(_ index: Int) -> UInt8 {
+            UInt8(truncatingIfNeeded: packed >> UInt64(4 * (count - 1 - index)) & 0xF)
+        }
+
+        /// Whether the digits from `index` on start with 9, 6, 6.
+        @inline(__always)
+        func startsWith966(at index: Int) -> Bool {
+            count >= index + 3 && digit(index) == 9 && digit(index + 1) == 6 && digit(index + 2) == 6
+        }
     }
 }

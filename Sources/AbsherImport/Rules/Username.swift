@@ -10,8 +10,9 @@ public enum Username {
                 guard isLetter else { return .failure(.usernameInvalid) }
             } else {
                 let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-                guard isLetter || isDigit || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
-                    || byte == UInt8(ascii: "-")
+                guard
+                    isLetter || isDigit || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                        || byte == UInt8(ascii: "-")
                 else { return .failure(.usernameInvalid) }
             }
             count += 1
