@@ -1,7 +1,7 @@
 /// The Luhn (mod 10) check used by Saudi national IDs and iqama numbers.
 public enum Luhn {
     /// Whether the ASCII digits carry a valid Luhn check digit in their last position.
-    public static func isValid<Digits: Collection<UInt8>>(_ digits: Digits) -> Bool {
+    public static func isValid<Digits: BidirectionalCollection<UInt8>>(_ digits: Digits) -> Bool {
         guard !digits.isEmpty else { return false }
         var sum = 0
         var double = false
@@ -19,7 +19,7 @@ public enum Luhn {
     }
 
     /// The digit (0...9) that, appended to `payload`, makes a valid Luhn number.
-    public static func checkDigit<Digits: Collection<UInt8>>(for payload: Digits) -> UInt8 {
+    public static func checkDigit<Digits: BidirectionalCollection<UInt8>>(for payload: Digits) -> UInt8 {
         var sum = 0
         var double = true
         for byte in payload.reversed() {
