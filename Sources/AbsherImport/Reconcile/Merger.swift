@@ -9,7 +9,7 @@ struct Merger {
         let hash = record.contentHash
         guard let stored = try store.find(record.kind, id: record.id, unlessHash: hash) else {
             try store.insert(record, runRowID: runRowID)
-            try log.add(Change(recordID: record.id, kind: record.kind, change: .new))
+            try note(Change(recordID: record.id, kind: record.kind, change: .new))
             return
         }
         guard let old = stored.record else {
@@ -18,17 +18,17 @@ struct Merger {
                 log.count(.unchanged)
             } else {
                 try store.setActive(true, kind: record.kind, id: record.id, runRowID: runRowID)
-                try log.add(Change(recordID: record.id, kind: record.kind, change: .reactivated))
+                try note(Change(recordID: record.id, kind: record.kind, change: .reactivated))
             }
             return
         }
         if !stored.active {
-            try log.add(Change(recordID: record.id, kind: record.kind, change: .reactivated))
+            try note(Change(recordID: record.id, kind: record.kind, change: .reactivated))
         }
         var kinds: Set<ChangeKind> = []
         for (index, field) in record.kind.fields.enumerated() where old.values[index] != record.values[index] {
             let kind = Self.classify(field, old: old, new: record)
-            try log.add(
+            try note(
                 Change(
                     recordID: record.id, kind: record.kind, change: kind, field: field.rawValue,
                     oldValue: old.values[index] ?? "", newValue: record.values[index] ?? ""),
@@ -36,6 +36,12 @@ struct Merger {
         }
         if kinds.isEmpty && stored.active { log.count(.unchanged) }
         try store.update(record, runRowID: runRowID)
+    }
+
+    /// Keeps a change in the store's history and in the run's change log.
+    private func note(_ change: Change, countRecord: Bool = true) throws {
+        try store.recordChange(change, runRowID: runRowID)
+        try log.add(change, countRecord: countRecord)
     }
 
     /// The named update a field change is, or `updated`.
@@ -62,10 +68,10 @@ struct Merger {
         var deactivated = 0
         for id in try store.activeIDs(kind) where !present.contains(RowFacts.number(id)) {
             if kept.contains(id) {
-                try log.add(Change(recordID: id, kind: kind, change: .missing))
+                try note(Change(recordID: id, kind: kind, change: .missing))
             } else {
                 try store.setActive(false, kind: kind, id: id, runRowID: runRowID)
-                try log.add(Change(recordID: id, kind: kind, change: .deactivated))
+                try note(Change(recordID: id, kind: kind, change: .deactivated))
                 deactivated += 1
             }
         }
