@@ -73,7 +73,8 @@ extension HTMLReport {
         case .headerDuplicateColumn: return "خليتان في سطر العناوين تسمّيان العمود نفسه."
         case .headerUnknownColumn: return "عنوان يسمّي عمودًا لا تعرفه الأداة؛ تم تجاهله."
         case .headerSensitiveColumn: return "في الملف عمود كلمة مرور؛ لا يُقرأ ولا يُخزَّن ولا يُعرض أبدًا."
-        case .rowMalformed: return "عدد خلايا السجل أكثر أو أقل من العناوين، أو فيه علامة اقتباس غير مغلقة."
+        case .rowMalformed:
+            return "عدد خلايا السجل أكثر أو أقل من العناوين، أو فيه علامة اقتباس غير مغلقة."
         case .requiredMissing: return "قيمة إلزامية فارغة."
         case .idFormat: return "رقم الهوية ليس 10 أرقام بالضبط."
         case .idChecksum: return "الرقم العاشر في الهوية ليس رقم التحقق (Luhn)."
@@ -81,7 +82,8 @@ extension HTMLReport {
         case .mobileInvalid: return "القيمة ليست رقم جوال سعوديًا."
         case .emailInvalid: return "القيمة ليست عنوان بريد إلكتروني صالحًا."
         case .usernameInvalid:
-            return "اسم المستخدم حروف وأرقام إنجليزية و . و _ و - فقط، يبدأ بحرف، وطوله في الحدود المسموحة."
+            return
+                "اسم المستخدم حروف وأرقام إنجليزية و . و _ و - فقط، يبدأ بحرف، وطوله في الحدود المسموحة."
         case .nameScript: return "الاسم يحوي أحرفًا من غير خطّه."
         case .dateInvalid: return "القيمة ليست تاريخًا هجريًا أو ميلاديًا حقيقيًا بصيغة مقبولة."
         case .dateFuture: return "تاريخ الميلاد بعد تاريخ التشغيل."

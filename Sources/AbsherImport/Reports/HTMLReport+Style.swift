@@ -32,7 +32,7 @@ extension HTMLReport {
         th.n,td.n{text-align:end;white-space:nowrap;font-variant-numeric:tabular-nums}
         td.v{min-width:8em;max-width:26em;overflow-wrap:anywhere}td.d{min-width:16em;max-width:40em}
         code,.mono{font-family:"DejaVu Sans Mono","Noto Sans Mono",monospace;font-size:.88em}
-        code{white-space:nowrap;background:#f3f4f6;padding:0 .3em;border-radius:4px}td.mono{white-space:nowrap}
+        code{white-space:nowrap;background:#f3f4f6;padding:0 .3em;border-radius:4px}td.mono,td.f{white-space:nowrap}
         .badge{display:inline-block;padding:0 .6em;border-radius:1em;font-size:.85em;white-space:nowrap}
         .badge.error{background:#ffebe9;color:#a40e26}.badge.warning{background:#fff8c5;color:#7d4e00}
         .note{color:#57606a;margin:.4em 0}
