@@ -73,9 +73,9 @@ enum HelpText {
         return text
     }
 
-    /// An option's help with its default: `… (default: 0.05)`.
+    /// An option's help with its default: `… (default: 0.05)`, with a no-break space that `wrap` keeps.
     static func describe(_ option: OptionSpec) -> String {
-        option.defaultValue.map { "\(option.help) (default: \($0))" } ?? option.help
+        option.defaultValue.map { "\(option.help) (default:\u{A0}\($0))" } ?? option.help
     }
 
     static func examplesSection(_ examples: [HelpExample]) -> String {
@@ -123,6 +123,6 @@ enum HelpText {
             line += line.isEmpty ? String(word) : " " + word
         }
         lines.append(padding + line)
-        return lines
+        return lines.map { $0.replacingOccurrences(of: "\u{A0}", with: " ") }
     }
 }

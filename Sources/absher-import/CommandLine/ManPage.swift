@@ -48,6 +48,7 @@ enum ManPage {
     /// Backslashes as `\e`, hyphens as `\-`, and a `.` or `'` at a line's start made literal with `\&`.
     static func escape(_ text: String) -> String {
         var out = text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+            .replacingOccurrences(of: "\u{A0}", with: "\\ ")
         if out.hasPrefix(".") || out.hasPrefix("'") { out = "\\&" + out }
         return out
     }
