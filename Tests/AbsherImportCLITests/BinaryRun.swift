@@ -38,7 +38,8 @@ struct BinaryRun: Sendable {
         _ arguments: [String], in folder: URL? = nil, environment: [String: String?] = [:],
         shell prefix: String? = nil
     ) throws -> BinaryRun {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout")

@@ -13,7 +13,9 @@ import Testing
             let text = try String(contentsOf: contrib.appendingPathComponent(name), encoding: .utf8)
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
                 let words = line.split(separator: " ").map(String.init)
-                guard let index = words.firstIndex(where: { $0.hasSuffix("bin/absher-import") }) else { continue }
+                guard let index = words.firstIndex(where: { $0.hasSuffix("bin/absher-import") }) else {
+                    continue
+                }
                 lines.append(Array(words[(index + 1)...]))
             }
         }
@@ -28,7 +30,9 @@ import Testing
             let help = try BinaryRun.run(["help", command])
             guard help.status == 0 else {
                 // `run` comes with the store; until then this is a known gap, and the check runs by itself later.
-                withKnownIssue("command '\(command)' is not built yet") { Issue.record("no command \(command)") }
+                withKnownIssue("command '\(command)' is not built yet") {
+                    Issue.record("no command \(command)")
+                }
                 continue
             }
             for option in words where option.hasPrefix("--") {
@@ -38,14 +42,19 @@ import Testing
     }
 
     @Test func crontabLineHasFiveTimeFieldsAUserAndQuiet() throws {
-        let text = try String(contentsOf: Self.contrib.appendingPathComponent("absher-import.cron"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Self.contrib.appendingPathComponent("absher-import.cron"), encoding: .utf8)
         let jobs = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.contains("=") }
         #expect(jobs.count == 1)
         let words = jobs.first?.split(separator: " ") ?? []
         #expect(words.count > 7)
-        #expect(words.dropLast(words.count - 5).allSatisfy { $0.allSatisfy { $0.isNumber || "*/,-".contains($0) } })
+        #expect(
+            words.dropLast(words.count - 5).allSatisfy {
+                $0.allSatisfy { $0.isNumber || "*/,-".contains($0) }
+            })
         #expect(words.dropFirst(6).first?.hasSuffix("/absher-import") == true)
-        #expect(words.contains("--quiet") && words.contains("--lock-timeout") && words.contains("--reports"))
+        #expect(
+            words.contains("--quiet") && words.contains("--lock-timeout") && words.contains("--reports"))
         #expect(text.contains("MAILTO="))
     }
 
@@ -56,11 +65,16 @@ import Testing
         // Point ExecStart at the built binary: verify checks that the executable exists.
         for name in ["absher-import.service", "absher-import.timer", "absher-import-failure@.service"] {
             let text = try String(contentsOf: Self.contrib.appendingPathComponent(name), encoding: .utf8)
-            try folder.write(name, text.replacingOccurrences(of: "/usr/local/bin/absher-import", with: BinaryRun.executable))
+            try folder.write(
+                name,
+                text.replacingOccurrences(of: "/usr/local/bin/absher-import", with: BinaryRun.executable))
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
-        process.arguments = ["verify", "--man=no", "absher-import.service", "absher-import.timer", "absher-import-failure@.service"]
+        process.arguments = [
+            "verify", "--man=no", "absher-import.service", "absher-import.timer",
+            "absher-import-failure@.service",
+        ]
         process.currentDirectoryURL = folder.url
         let output = Pipe()
         process.standardOutput = output

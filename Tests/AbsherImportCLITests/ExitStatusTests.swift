@@ -7,7 +7,8 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("in/sponsors.csv", TemporaryFolder.cleanSponsors)
-        let run = try BinaryRun.run(["validate", "in", "--reports", "out", "--now", "2026-01-01"], in: folder.url)
+        let run = try BinaryRun.run(
+            ["validate", "in", "--reports", "out", "--now", "2026-01-01"], in: folder.url)
         #expect(run.status == 0)
         #expect(run.stdout.contains("2 rows read, 2 accepted, 0 rejected"))
         #expect(run.stderr.isEmpty)
@@ -28,12 +29,15 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("-odd/sponsors.csv", TemporaryFolder.cleanSponsors)
-        let withoutTerminator = try BinaryRun.run(["validate", "--reports=out", "-odd"], in: folder.url)
+        let withoutTerminator = try BinaryRun.run(
+            ["validate", "--reports=out", "-odd"], in: folder.url)
         #expect(withoutTerminator.status == 64)
-        let run = try BinaryRun.run(["validate", "--reports=out", "--now=2026-01-01", "--", "-odd"], in: folder.url)
+        let run = try BinaryRun.run(
+            ["validate", "--reports=out", "--now=2026-01-01", "--", "-odd"], in: folder.url)
         #expect(run.status == 0)
         #expect(FileManager.default.fileExists(atPath: folder.path + "/out/latest/summary.json"))
-        let named = try BinaryRun.run(["validate", "--sponsors=-odd/sponsors.csv", "--reports=out"], in: folder.url)
+        let named = try BinaryRun.run(
+            ["validate", "--sponsors=-odd/sponsors.csv", "--reports=out"], in: folder.url)
         #expect(named.status == 0)
     }
 
@@ -56,9 +60,12 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("in/sponsors.csv", TemporaryFolder.halfRejectedSponsors)
-        let run = try BinaryRun.run(["validate", "in", "--reports", "out", "--max-reject-rate", limit], in: folder.url)
+        let run = try BinaryRun.run(
+            ["validate", "in", "--reports", "out", "--max-reject-rate", limit], in: folder.url)
         #expect(run.status == expected)
-        if expected == 1 { #expect(run.stderr.split(separator: "\n").last?.hasSuffix("(exit 1)") == true) }
+        if expected == 1 {
+            #expect(run.stderr.split(separator: "\n").last?.hasSuffix("(exit 1)") == true)
+        }
     }
 
     @Test func reportsUnderARegularFileExits73() throws {
@@ -66,7 +73,8 @@ import Testing
         defer { folder.remove() }
         try folder.write("in/sponsors.csv", TemporaryFolder.cleanSponsors)
         try folder.write("plain-file", "")
-        let run = try BinaryRun.run(["validate", "in", "--reports", "plain-file/reports"], in: folder.url)
+        let run = try BinaryRun.run(
+            ["validate", "in", "--reports", "plain-file/reports"], in: folder.url)
         #expect(run.status == 73)
         #expect(run.stderr.split(separator: "\n").last?.hasSuffix("(exit 73)") == true)
     }

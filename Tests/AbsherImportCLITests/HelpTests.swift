@@ -6,7 +6,8 @@ import Testing
     /// The commands the root help lists, so that a new command is covered without editing this file.
     static func listedCommands() throws -> [String] {
         let help = try BinaryRun.run(["--help"]).stdout
-        guard let start = help.range(of: "COMMANDS:\n"), let end = help.range(of: "\n\n", range: start.upperBound..<help.endIndex)
+        guard let start = help.range(of: "COMMANDS:\n"),
+            let end = help.range(of: "\n\n", range: start.upperBound..<help.endIndex)
         else { return [] }
         return help[start.upperBound..<end.lowerBound].split(separator: "\n").compactMap { line in
             guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
@@ -19,9 +20,11 @@ import Testing
         let run = try BinaryRun.run(arguments)
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
-        for section in ["OVERVIEW:", "USAGE: absher-import <command>", "COMMANDS:", "  validate", "OPTIONS:", "--version",
-            "EXAMPLES:", "EXIT STATUS:", "NO_COLOR"]
-        {
+        for section in [
+            "OVERVIEW:", "USAGE: absher-import <command>", "COMMANDS:", "  validate", "OPTIONS:",
+            "--version",
+            "EXAMPLES:", "EXIT STATUS:", "NO_COLOR",
+        ] {
             #expect(run.stdout.contains(section), "missing \(section)")
         }
         for code in [0, 1, 64, 65, 73, 74, 75] { #expect(run.stdout.contains("\n  \(code) ")) }
@@ -39,7 +42,9 @@ import Testing
                 #expect(run.stderr.isEmpty)
                 #expect(run.stdout == long.stdout)
             }
-            for section in ["OVERVIEW:", "USAGE: absher-import \(command)", "OPTIONS:", "-h, --help", "EXAMPLES:"] {
+            for section in [
+                "OVERVIEW:", "USAGE: absher-import \(command)", "OPTIONS:", "-h, --help", "EXAMPLES:",
+            ] {
                 #expect(long.stdout.contains(section), "\(command) help misses \(section)")
             }
         }
@@ -47,10 +52,15 @@ import Testing
 
     @Test func validateHelpShowsEachDefault() throws {
         let help = try BinaryRun.run(["validate", "--help"]).stdout
-        for text in ["(default: Reports)", "(default: 0.05)", "(default: text)", "--citizens <F>", "ARGUMENTS:", "DIR"] {
+        for text in [
+            "(default: Reports)", "(default: 0.05)", "(default: text)", "--citizens <F>", "ARGUMENTS:",
+            "DIR",
+        ] {
             #expect(help.contains(text), "missing \(text)")
         }
-        for line in help.split(separator: "\n") { #expect(line.count <= 80 || line.hasPrefix("USAGE:") || line.contains("$ ")) }
+        for line in help.split(separator: "\n") {
+            #expect(line.count <= 80 || line.hasPrefix("USAGE:") || line.contains("$ "))
+        }
     }
 
     @Test func helpWinsOverAnUnknownOption() throws {

@@ -7,7 +7,8 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("in/sponsors.csv", TemporaryFolder.unusableSponsors)
-        let run = try BinaryRun.run(["validate", "in", "--reports", "out", "--log-format=json"], in: folder.url)
+        let run = try BinaryRun.run(
+            ["validate", "in", "--reports", "out", "--log-format=json"], in: folder.url)
         #expect(run.status == 65)
         let lines = run.stderr.split(separator: "\n")
         #expect(!lines.isEmpty)
@@ -29,7 +30,8 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("in/sponsors.csv", TemporaryFolder.unusableSponsors)
-        let run = try BinaryRun.run(["validate", "in", "--reports", "out"], in: folder.url, environment: ["NO_COLOR": nil])
+        let run = try BinaryRun.run(
+            ["validate", "in", "--reports", "out"], in: folder.url, environment: ["NO_COLOR": nil])
         let line = run.stderr.split(separator: "\n").last.map(String.init) ?? ""
         let parts = line.split(separator: " ", maxSplits: 2)
         #expect(parts.count == 3)
@@ -42,7 +44,9 @@ import Testing
     static func writeLargeSponsors(_ folder: TemporaryFolder) throws {
         var text = "sponsor_id,sponsor_type,name\n"
         text.reserveCapacity(6 << 20)
-        for index in 0..<160_000 { text += "\(7_000_000_000 + index),establishment,Establishment number \(index)\n" }
+        for index in 0..<160_000 {
+            text += "\(7_000_000_000 + index),establishment,Establishment number \(index)\n"
+        }
         try folder.write("in/sponsors.csv", text)
     }
 

@@ -7,7 +7,8 @@ import Testing
         let run = try BinaryRun.run(["--generate-manpage"])
         #expect(run.status == 0)
         let committed = try String(
-            contentsOf: BinaryRun.packageRoot.appendingPathComponent("docs/absher-import.1"), encoding: .utf8)
+            contentsOf: BinaryRun.packageRoot.appendingPathComponent("docs/absher-import.1"),
+            encoding: .utf8)
         #expect(committed == run.stdout, "run Scripts/make-manpage and commit docs/absher-import.1")
     }
 
@@ -22,7 +23,9 @@ import Testing
             }
             #expect(options.count > 5)
             for option in options {
-                #expect(page.contains(option.replacingOccurrences(of: "-", with: "\\-")), "man page lacks \(option)")
+                #expect(
+                    page.contains(option.replacingOccurrences(of: "-", with: "\\-")),
+                    "man page lacks \(option)")
             }
         }
     }

@@ -16,8 +16,14 @@ import Testing
         (["validate", "--quiet=yes"], "The flag '--quiet' takes no value."),
         (["validate", "one", "two"], "Unexpected argument 'two'."),
         (["validate"], "No input files"),
-        (["validate", "--sponsors", "s.csv", "--max-reject-rate=2"], "--max-reject-rate must be a number from 0 to 1"),
-        (["validate", "--sponsors", "s.csv", "--log-format", "xml"], "--log-format must be text or json"),
+        (
+            ["validate", "--sponsors", "s.csv", "--max-reject-rate=2"],
+            "--max-reject-rate must be a number from 0 to 1"
+        ),
+        (
+            ["validate", "--sponsors", "s.csv", "--log-format", "xml"],
+            "--log-format must be text or json"
+        ),
         (["validate", "--sponsors", "s.csv", "--now", "yesterday"], "--now must be a date"),
     ]
 

@@ -1,7 +1,9 @@
 /// Scans arguments in swift-argument-parser's conventions: `--opt value`, `--opt=value`, `--` (everything after
 /// it is positional), `-h`/`--help` anywhere before `--`, and "Did you mean" for a name close to a known one.
 enum ArgumentScanner {
-    static func scan(_ arguments: [String], options: [OptionSpec], maxPositionals: Int, command: String)
+    static func scan(
+        _ arguments: [String], options: [OptionSpec], maxPositionals: Int, command: String
+    )
         throws(UsageError) -> ParsedArguments
     {
         var parsed = ParsedArguments()

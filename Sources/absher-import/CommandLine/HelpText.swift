@@ -27,7 +27,8 @@ enum HelpText {
             "Committed, or a dry run or validate within the thresholds (rejected rows below them are normal)."
         case .aborted: "Aborted by a circuit breaker (validate: reject rate above --max-reject-rate)."
         case .usage: "Usage error: unknown command or option, bad value."
-        case .dataError: "An input file is unusable (unreadable, or its header misses a required column)."
+        case .dataError:
+            "An input file is unusable (unreadable, or its header misses a required column)."
         case .cannotCreate: "The store or the reports cannot be created."
         case .ioError: "The store or the reports cannot be written."
         case .locked: "The store is locked by another run (see --lock-timeout)."
@@ -40,7 +41,8 @@ enum HelpText {
     ]
 
     static func root() -> String {
-        var text = "OVERVIEW: \(overview)\n\n" + paragraphs(rootDiscussion) + "\nUSAGE: \(rootUsage)\n\n"
+        var text =
+            "OVERVIEW: \(overview)\n\n" + paragraphs(rootDiscussion) + "\nUSAGE: \(rootUsage)\n\n"
         text += "COMMANDS:\n"
         for command in Commands.all { text += entry("  " + command.name, command.abstract) }
         text += entry("  help", "Show help for a command.")

@@ -26,11 +26,14 @@ enum ManPage {
         if !examples.isEmpty {
             text += ".SH EXAMPLES\n"
             for example in examples {
-                text += ".PP\n\(escape(example.explanation))\n.PP\n.RS 4\n.nf\n\(escape(example.commandLine))\n.fi\n.RE\n"
+                text +=
+                    ".PP\n\(escape(example.explanation))\n.PP\n.RS 4\n.nf\n\(escape(example.commandLine))\n.fi\n.RE\n"
             }
         }
         text += ".SH \"EXIT STATUS\"\n"
-        for status in ExitStatus.allCases { text += item(String(status.rawValue), HelpText.meaning(status)) }
+        for status in ExitStatus.allCases {
+            text += item(String(status.rawValue), HelpText.meaning(status))
+        }
         text += ".SH ENVIRONMENT\n"
         for variable in HelpText.environment { text += item(variable.name, variable.help) }
         return text
@@ -41,14 +44,18 @@ enum ManPage {
     }
 
     private static func paragraphs(_ text: String) -> String {
-        text.components(separatedBy: "\n\n").map { ".PP\n" + escape($0.split(separator: "\n").joined(separator: " ")) + "\n" }
-            .joined()
+        text.components(separatedBy: "\n\n").map {
+            ".PP\n" + escape($0.split(separator: "\n").joined(separator: " ")) + "\n"
+        }
+        .joined()
     }
 
     /// Backslashes as `\e`, hyphens as `\-`, and a `.` or `'` at a line's start made literal with `\&`.
     static func escape(_ text: String) -> String {
-        var out = text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
-            .replacingOccurrences(of: "\u{A0}", with: "\\ ")
+        var out = text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(
+            of: "-", with: "\\-"
+        )
+        .replacingOccurrences(of: "\u{A0}", with: "\\ ")
         if out.hasPrefix(".") || out.hasPrefix("'") { out = "\\&" + out }
         return out
     }

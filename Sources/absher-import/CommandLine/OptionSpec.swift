@@ -11,7 +11,9 @@ struct OptionSpec: Sendable {
         OptionSpec(name: name, valueName: nil, help: help, defaultValue: nil)
     }
 
-    static func value(_ name: String, _ valueName: String, _ help: String, default value: String? = nil) -> OptionSpec {
+    static func value(
+        _ name: String, _ valueName: String, _ help: String, default value: String? = nil
+    ) -> OptionSpec {
         OptionSpec(name: name, valueName: valueName, help: help, defaultValue: value)
     }
 

@@ -33,7 +33,9 @@ enum RootCommand {
         if first.hasPrefix("-") {
             var message = "Unknown option '\(first)'."
             let names = HelpText.rootOptions.map(\.name) + ["help"]
-            if let suggestion = ArgumentScanner.closest(to: String(first.drop { $0 == "-" }), among: names) {
+            if let suggestion = ArgumentScanner.closest(
+                to: String(first.drop { $0 == "-" }), among: names)
+            {
                 message += " Did you mean '--\(suggestion)'?"
             }
             return usageFailure(UsageError(message: message, command: nil))
@@ -43,7 +45,8 @@ enum RootCommand {
         }
         do {
             let parsed = try ArgumentScanner.scan(
-                Array(arguments.dropFirst()), options: command.options, maxPositionals: command.maxPositionals,
+                Array(arguments.dropFirst()), options: command.options,
+                maxPositionals: command.maxPositionals,
                 command: command.name)
             if parsed.wantsHelp {
                 Console.out(HelpText.render(command))
@@ -60,7 +63,9 @@ enum RootCommand {
 
     static func unknownCommand(_ name: String) -> String {
         var message = "Unknown command '\(name)'."
-        if let suggestion = ArgumentScanner.closest(to: name, among: Commands.all.map { $0.name } + ["help"]) {
+        if let suggestion = ArgumentScanner.closest(
+            to: name, among: Commands.all.map { $0.name } + ["help"])
+        {
             message += " Did you mean '\(suggestion)'?"
         }
         return message

@@ -27,7 +27,9 @@ enum Console {
 
     /// The terminal's width for the progress line: `COLUMNS` when set, else 80.
     static var terminalColumns: Int {
-        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 10 {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text),
+            columns > 10
+        {
             return columns
         }
         return 80

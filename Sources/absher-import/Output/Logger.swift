@@ -37,8 +37,12 @@ struct Logger: Sendable {
         var key: String
         var value: Value
 
-        static func string(_ key: String, _ value: String) -> Field { Field(key: key, value: .string(value)) }
-        static func integer(_ key: String, _ value: Int) -> Field { Field(key: key, value: .integer(value)) }
+        static func string(_ key: String, _ value: String) -> Field {
+            Field(key: key, value: .string(value))
+        }
+        static func integer(_ key: String, _ value: Int) -> Field {
+            Field(key: key, value: .integer(value))
+        }
     }
 
     var format: Format = .text
@@ -46,8 +50,12 @@ struct Logger: Sendable {
     var quiet = false
     var colored = Console.stderrWantsColor
 
-    func info(_ message: String, _ fields: [Field] = []) { if !quiet { emit(.info, message, fields) } }
-    func warning(_ message: String, _ fields: [Field] = []) { if !quiet { emit(.warning, message, fields) } }
+    func info(_ message: String, _ fields: [Field] = []) {
+        if !quiet { emit(.info, message, fields) }
+    }
+    func warning(_ message: String, _ fields: [Field] = []) {
+        if !quiet { emit(.warning, message, fields) }
+    }
     func error(_ message: String, _ fields: [Field] = []) { emit(.error, message, fields) }
 
     /// A failed run's last line: what failed, where (file and line) and the exit code.
@@ -81,7 +89,9 @@ struct Logger: Sendable {
                 switch field.value {
                 case .integer(let number): text += " \(field.key)=\(number)"
                 case .string(let value):
-                    let plain = !value.isEmpty && !value.contains { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }
+                    let plain =
+                        !value.isEmpty
+                        && !value.contains { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }
                     text += " \(field.key)=" + (plain ? value : Self.quote(value))
                 }
             }
