@@ -1,46 +1,19 @@
-/// One option a command accepts.
-struct OptionSpec: Sendable {
-    var name: String
-    /// The value's placeholder (`F`, `DIR`); nil for a flag.
-    var valueName: String?
-    var help: String
-    /// The default, as help shows it.
-    var defaultValue: String?
-
-    static func flag(_ name: String, _ help: String) -> OptionSpec {
-        OptionSpec(name: name, valueName: nil, help: help, defaultValue: nil)
-    }
-
-    static func value(_ name: String, _ valueName: String, _ help: String, default value: String? = nil) -> OptionSpec {
-        OptionSpec(name: name, valueName: valueName, help: help, defaultValue: value)
-    }
-}
-
-/// The parsed command line of one command.
-struct ParsedArguments: Sendable {
-    var values: [String: String] = [:]
-    var flags: Set<String> = []
-    var positionals: [String] = []
-    var wantsHelp = false
-
-    func value(_ name: String) -> String? { values[name] }
-    func has(_ name: String) -> Bool { flags.contains(name) }
-}
-
-/// A usage error: printed to stderr as `Error:` / `Usage:` / `See '… --help'`, exit 64.
-struct UsageError: Error, Sendable {
-    var message: String
-    /// The command whose usage to show, nil for the root.
-    var command: String?
-}
-
-/// Scans arguments in swift-argument-parser's conventions: `--opt value`, `--opt=value`, `--`,
-/// `-h`/`--help`, and "Did you mean" for an option name that is close to a known one.
+/// Scans arguments in swift-argument-parser's conventions: `--opt value`, `--opt=value`, `--` (everything after
+/// it is positional), `-h`/`--help` anywhere before `--`, and "Did you mean" for a name close to a known one.
 enum ArgumentScanner {
-    static func scan(_ arguments: [String], options: [OptionSpec], maxPositionals: Int, command: String) throws(UsageError)
-        -> ParsedArguments
+    static func scan(
+        _ arguments: [String], options: [OptionSpec], maxPositionals: Int, command: String
+    )
+        throws(UsageError) -> ParsedArguments
     {
         var parsed = ParsedArguments()
+        let beforeTerminator = arguments.prefix { $0 != "--" }
+        if beforeTerminator.contains(where: { $0 == "-h" || $0 == "--help" }) {
+            // Help wins over every other mistake on the line, as in swift-argument-parser.
+            parsed.wantsHelp = true
+            return parsed
+        }
+        func fail(_ message: String) -> UsageError { UsageError(message: message, command: command) }
         var index = 0
         var onlyPositionals = false
         while index < arguments.count {
@@ -54,12 +27,13 @@ enum ArgumentScanner {
                 onlyPositionals = true
                 continue
             }
-            if argument == "-h" || argument == "--help" {
-                parsed.wantsHelp = true
-                continue
-            }
             guard argument.hasPrefix("--") else {
-                throw UsageError(message: "Unknown option '\(argument)'.", command: command)
+                var message = "Unknown option '\(argument)'."
+                let name = String(argument.dropFirst())
+                if let suggestion = closest(to: name, among: options.map(\.name)) {
+                    message += " Did you mean '--\(suggestion)'?"
+                }
+                throw fail(message)
             }
             var name = String(argument.dropFirst(2))
             var inlineValue: String?
@@ -72,41 +46,46 @@ enum ArgumentScanner {
                 if let suggestion = closest(to: name, among: options.map(\.name)) {
                     message += " Did you mean '--\(suggestion)'?"
                 }
-                throw UsageError(message: message, command: command)
+                throw fail(message)
             }
-            if spec.valueName == nil {
-                if inlineValue != nil {
-                    throw UsageError(message: "The flag '--\(name)' takes no value.", command: command)
-                }
+            guard let valueName = spec.valueName else {
+                if inlineValue != nil { throw fail("The flag '--\(name)' takes no value.") }
                 parsed.flags.insert(name)
                 continue
             }
-            let value: String
             if let inlineValue {
-                value = inlineValue
-            } else if index < arguments.count {
-                value = arguments[index]
+                parsed.values[name] = inlineValue
+            } else if index < arguments.count, !looksLikeOption(arguments[index]) {
+                parsed.values[name] = arguments[index]
                 index += 1
             } else {
-                throw UsageError(message: "Missing value for '--\(name) <\(spec.valueName!)>'.", command: command)
+                throw fail("Missing value for '--\(name) <\(valueName)>'.")
             }
-            parsed.values[name] = value
         }
-        if parsed.positionals.count > maxPositionals && !parsed.wantsHelp {
-            let extra = parsed.positionals[maxPositionals]
-            throw UsageError(message: "Unexpected argument '\(extra)'.", command: command)
+        if parsed.positionals.count > maxPositionals {
+            throw fail("Unexpected argument '\(parsed.positionals[maxPositionals])'.")
         }
         return parsed
     }
 
-    /// The known name within edit distance 2 of `name` (or containing it), if any.
-    static func closest(to name: String, among names: [String]) -> String? {
-        let scored = names.map { ($0, distance(name, $0)) }.filter { $0.1 <= max(2, name.count / 3) }
-        if let best = scored.min(by: { $0.1 < $1.1 }) { return best.0 }
-        return names.first { $0.hasPrefix(name) && !name.isEmpty }
+    /// Whether an argument after `--opt` is another option rather than its value (`-` and `-0.5` are values;
+    /// `--opt=-x` passes anything).
+    static func looksLikeOption(_ argument: String) -> Bool {
+        guard argument.hasPrefix("-"), argument != "-" else { return false }
+        return Double(argument) == nil
     }
 
-    /// Levenshtein distance.
+    /// The known name nearest to `name` by edit distance (at most 2, or a third of its length), else the first
+    /// known name it begins.
+    static func closest(to name: String, among names: [String]) -> String? {
+        guard !name.isEmpty else { return nil }
+        let limit = max(2, name.count / 3)
+        let scored = names.map { ($0, distance(name, $0)) }.filter { $0.1 <= limit }
+        if let best = scored.min(by: { $0.1 < $1.1 }) { return best.0 }
+        return names.first { $0.hasPrefix(name) }
+    }
+
+    /// Levenshtein distance over UTF-8 bytes.
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.utf8)
         let b = Array(b.utf8)

@@ -148,7 +148,7 @@ enum RunArguments {
             Console.out(text)
         }
         if let failure = outcome.failure {
-            logger.error("\(failure.description) (exit \(outcome.exitStatus.rawValue))")
+            logger.failure(failure, exitStatus: outcome.exitStatus)
         }
         return outcome.exitStatus.rawValue
     }

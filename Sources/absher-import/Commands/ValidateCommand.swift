@@ -9,11 +9,17 @@ enum ValidateCommand: Command {
         Every rule that needs no store: the field rules, duplicate IDs and usernames, sponsors known in this
         run, shared mobiles and e-mails, expired documents. Exits 0 when the share of rejected rows is within
         --max-reject-rate, 1 above it, 65 when a file is unusable.
-
-        EXAMPLES:
-          absher-import validate SampleData --now 2026-11-25
-          absher-import validate --residents /exports/residents-2026-11-25.csv --sponsors /exports/sponsors.csv
         """
+    static let arguments = [
+        ArgumentSpec("DIR", "A folder holding citizens*.csv, residents*.csv and sponsors*.csv (any may be absent).")
+    ]
+    static let examples = [
+        HelpExample(
+            "Check tonight's exports as of 25 November 2026:", "absher-import validate /srv/absher/incoming --now 2026-11-25"),
+        HelpExample(
+            "Check two files named one by one, with JSON log lines:",
+            "absher-import validate --residents residents.csv --sponsors sponsors.csv --log-format json"),
+    ]
     static let options = RunArguments.fileOptions
     static let maxPositionals = 1
 

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// docs/absher-import.1 is what `absher-import --generate-manpage` prints now, so help and man page agree.
+@Suite struct ManPageTests {
+    @Test func committedManPageEqualsTheGeneratedOne() throws {
+        let run = try BinaryRun.run(["--generate-manpage"])
+        #expect(run.status == 0)
+        let committed = try String(
+            contentsOf: BinaryRun.packageRoot.appendingPathComponent("docs/absher-import.1"),
+            encoding: .utf8)
+        #expect(committed == run.stdout, "run Scripts/make-manpage and commit docs/absher-import.1")
+    }
+
+    @Test func manPageNamesEveryOptionOfEveryCommand() throws {
+        let page = try BinaryRun.run(["--generate-manpage"]).stdout
+        for command in try HelpTests.listedCommands() {
+            let help = try BinaryRun.run([command, "--help"]).stdout
+            let options = help.split(separator: "\n").compactMap { line -> String? in
+                let trimmed = line.drop { $0 == " " }
+                guard trimmed.hasPrefix("--"), line.hasPrefix("  ") else { return nil }
+                return trimmed.split(separator: " ").first.map(String.init)
+            }
+            #expect(options.count > 5)
+            for option in options {
+                #expect(
+                    page.contains(option.replacingOccurrences(of: "-", with: "\\-")),
+                    "man page lacks \(option)")
+            }
+        }
+    }
+}
