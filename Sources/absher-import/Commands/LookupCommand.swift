@@ -1,0 +1,144 @@
+import AbsherImport
+
+/// `absher-import lookup VALUE`: one person or sponsor, every field and its history.
+enum LookupCommand: Command {
+    static let name = "lookup"
+    static let abstract = "Show the record with an ID, mobile or username, and its history."
+    static let usage = "absher-import lookup VALUE [--store DB]"
+    static let discussion = """
+        VALUE is read as a national ID, iqama or unified number when it is 10 digits not starting with 0
+        (Arabic-Indic digits allowed): the person and/or the sponsor with that ID. Otherwise as a Saudi mobile
+        in any accepted form (0501234567, 501234567, +966501234567, 00966501234567, with spaces or dashes):
+        every person and sponsor with that mobile. Otherwise as a username, in any letter case. Inactive
+        records are shown too. The store is opened read-only and never created.
+
+        EXIT CODES:
+          0 found   1 nothing found   64 usage error
+          73 the store does not exist or is not an absher-import store   74 the store cannot be read
+
+        EXAMPLES:
+          absher-import lookup 1012345674
+          absher-import lookup "+966 50 123 4567" --store /var/lib/absher/absher.sqlite
+          absher-import lookup Sultan.A
+        """
+    static let options: [OptionSpec] = [
+        .value("store", "DB", "The SQLite store, opened read-only.", default: "absher.sqlite")
+    ]
+    static let maxPositionals = 1
+
+    static func run(_ arguments: ParsedArguments) throws -> Int32 {
+        guard let value = arguments.positionals.first, !value.isEmpty else {
+            throw UsageError(message: "Missing VALUE: an ID, a mobile or a username.", command: name)
+        }
+        let store = arguments.value("store") ?? "absher.sqlite"
+        let result: StoreQueries.LookupResult
+        do {
+            let database = try StoreQueries.openReadOnly(path: store)
+            defer { database.close() }
+            result = try StoreQueries(database: database).lookup(value)
+        } catch {
+            return storeFailure(error, store: store)
+        }
+        guard !result.records.isEmpty else {
+            Console.err("Nothing found: no record with \(result.key) in \(store).\n")
+            return ExitStatus.aborted.rawValue
+        }
+        Console.out(result.records.map(render).joined(separator: "\n"))
+        return ExitStatus.success.rawValue
+    }
+
+    /// One record: aligned `label: value` lines, then its history as a table.
+    static func render(_ found: StoreQueries.FoundRecord) -> String {
+        let record = found.record
+        var lines: [(String, String)] = [("kind", record.kind.rawValue), ("status", found.active ? "active" : "INACTIVE")]
+        for entry in record.kind.columns {
+            let column = entry.column
+            let value = column == record.kind.idColumn ? record.id : column.field.flatMap { record[$0] }
+            lines.append((column.rawValue, value ?? "-"))
+        }
+        lines.append(("created by run", found.firstRunKey ?? "-"))
+        lines.append(("last changed by run", found.lastChangedRunKey ?? "-"))
+        var text = "\(record.kind.rawValue.uppercased()) \(record.id)\n"
+        text += TextTable.fields(lines)
+        if found.history.isEmpty {
+            text += "  history: none recorded\n"
+        } else {
+            text += "  history (oldest first):\n"
+            let rows = found.history.map { entry in
+                [entry.runKey, entry.startedAt, entry.change.rawValue, entry.field ?? "", entry.oldValue ?? "",
+                 entry.newValue ?? ""]
+            }
+            text += TextTable.render(header: ["RUN", "STARTED", "CHANGE", "FIELD", "OLD", "NEW"], rows: rows, indent: 4)
+        }
+        return text
+    }
+
+    /// The message and exit code for an error of a read-only store command (`lookup`, `runs`, `export`):
+    /// the store cannot be opened (missing, not SQLite, not a store): 73; cannot be read: 74; locked: 75;
+    /// an export file or folder: 73 (create) or 74 (write).
+    static func storeFailure(_ error: any Error, store: String) -> Int32 {
+        let status: ExitStatus
+        let message: String
+        switch error {
+        case let error as DatabaseError:
+            if error.isBusy {
+                status = .locked
+                message = "the store \(store) is locked: \(error.message)"
+            } else if error.primaryResultCode == 14 || error.isNotADatabase || error.sql == nil {
+                // SQLITE_CANTOPEN (14), not a database, or our own open checks (no SQL).
+                status = .cannotCreate
+                message = "cannot open the store: \(error.message)"
+            } else {
+                status = .ioError
+                message = "cannot read the store \(store): \(error)"
+            }
+        case let error as FileSystemError:
+            if case .cannotCreate = error { status = .cannotCreate } else { status = .ioError }
+            message = error.description
+        default:
+            status = .ioError
+            message = "\(error)"
+        }
+        Console.err("Error: \(message) (exit \(status.rawValue))\n")
+        return status.rawValue
+    }
+}
+
+extension LookupCommand {
+    /// Plain-text tables for the terminal, aligned by characters (the store's values are NFC text); `runs` uses
+    /// them too.
+    enum TextTable {
+        /// `  label:  value` lines, the values aligned one column after the longest label.
+        static func fields(_ lines: [(String, String)], indent: Int = 2) -> String {
+            let width = lines.map { $0.0.count }.max() ?? 0
+            let pad = String(repeating: " ", count: indent)
+            return lines.map { label, value in
+                pad + (label + ":").padding(toLength: width + 2, withPad: " ", startingAt: 0) + value + "\n"
+            }.joined()
+        }
+
+        /// A header and rows in columns two spaces apart; the last column is not padded.
+        static func render(header: [String], rows: [[String]], indent: Int = 0) -> String {
+            var widths = header.map(\.count)
+            for row in rows {
+                for (index, cell) in row.enumerated() where index < widths.count {
+                    widths[index] = max(widths[index], cell.count)
+                }
+            }
+            let pad = String(repeating: " ", count: indent)
+            func line(_ cells: [String]) -> String {
+                var text = pad
+                for (index, cell) in cells.enumerated() {
+                    if index == cells.count - 1 {
+                        text += cell
+                    } else {
+                        text += cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
+                    }
+                }
+                while text.hasSuffix(" ") { text.removeLast() }
+                return text + "\n"
+            }
+            return ([header] + rows).map(line).joined()
+        }
+    }
+}
