@@ -159,7 +159,7 @@ final class RunSession {
         outcome.exitStatus = .success
         outcome.endedAt = Date()
         try RunLog(database: database, runRowID: runRowID).record(outcome)
-        outcome.history = try RunLog.history(database, limit: 30)
+        outcome.history = try RunLog.history(database, limit: 30, excluding: runRowID)
         return options.dryRun ? .rollback : .commit
     }
 
@@ -173,7 +173,7 @@ final class RunSession {
         outcome.status = status
         outcome.exitStatus = failure.status
         outcome.failure = failure
-        outcome.history = (try? RunLog.history(database, limit: 30)) ?? []
+        outcome.history = (try? RunLog.history(database, limit: 30, excluding: runRowID)) ?? []
         return .rollback
     }
 

@@ -53,14 +53,15 @@ struct RunLog {
         for (kind, value) in outcome.changeCounts.sorted(by: { $0.key < $1.key }) { try insert("change", kind.rawValue, value) }
     }
 
-    /// The last `limit` runs, oldest first.
-    static func history(_ database: Database, limit: Int) throws -> [RunHistoryEntry] {
+    /// The last `limit` runs before the run `excluding`, oldest first (the report adds the current run itself).
+    static func history(_ database: Database, limit: Int, excluding runRowID: Int64) throws -> [RunHistoryEntry] {
         let statement = try database.prepare(
             """
             SELECT run_key, started_at, mode, status, rows_read, rows_accepted, rows_rejected
-            FROM runs ORDER BY id DESC LIMIT ?
+            FROM runs WHERE id != ? ORDER BY id DESC LIMIT ?
             """)
-        statement.bind(Int64(limit), at: 1)
+        statement.bind(runRowID, at: 1)
+        statement.bind(Int64(limit), at: 2)
         var entries: [RunHistoryEntry] = []
         while try statement.step() {
             entries.append(

@@ -213,9 +213,7 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
     let (scratch, store) = twoNightStore()
     defer { withExtendedLifetime(scratch) {} }
     let history = try #require(try lookup(saad, in: store).records.first).history
-    withKnownIssue("the merge (Reconcile/Merger, ChangeLog) does not write the changes table yet") {
-        #expect(history.map(\.change) == [.new, .recoveryContactChanged, .documentRenewed])
-    }
+    #expect(history.map(\.change) == [.new, .recoveryContactChanged, .documentRenewed])
 }
 
 // MARK: - Runs
