@@ -21,156 +21,221 @@ public struct ReconcileOptions: Sendable {
 /// The cross-row rules of SPEC section 4, over every file of a run at once.
 ///
 /// Duplicate IDs are settled first; the other rules are then evaluated once, all against the
-/// same claiming rows, so the outcome does not depend on the order of rows.
+/// same claiming rows, so the outcome does not depend on the order of rows. Groups are found by
+/// sorting arrays of plain values (no dictionary of arrays, nothing reference-counted per row).
 enum Reconciler {
-    /// A row that claims its ID: no field error, not part of a conflict, the first of identical repeats.
-    /// Its identical repeats share its fate.
-    private struct Claim {
-        var file: Int
-        var row: Int
-        var repeats: [Int]
+    /// A row of a file.
+    private struct RowRef: Hashable {
+        var file: Int32
+        var row: Int32
+    }
+
+    /// A grouping key and the claiming row it belongs to.
+    private struct Keyed: Comparable {
+        var key: UInt64
+        var ref: RowRef
+
+        static func < (lhs: Keyed, rhs: Keyed) -> Bool {
+            lhs.key != rhs.key ? lhs.key < rhs.key : (lhs.ref.file, lhs.ref.row) < (rhs.ref.file, rhs.ref.row)
+        }
     }
 
     static func reconcile(_ scans: inout [FileScan], options: ReconcileOptions, store: StoreKnowledge?) throws {
-        var claims: [RecordKind: [UInt64: Claim]] = [:]
         var added: [[Finding]] = Array(repeating: [], count: scans.count)
+        /// Identical repeats of a claiming row share its fate.
+        var repeats: [RowRef: [Int32]] = [:]
 
-        func add(_ rule: RuleCode, file: Int, row: Int, field: Column? = nil, value: String = "", message: String? = nil) {
-            let facts = scans[file].facts[row]
+        func add(_ rule: RuleCode, _ ref: RowRef, field: Column?, value: String, message: String) {
+            let file = Int(ref.file)
+            let facts = scans[file].facts[Int(ref.row)]
             added[file].append(
                 Finding(
-                    file: scans[file].input.name, line: facts.line, recordID: RowFacts.idText(facts.id),
+                    file: scans[file].input.name, line: Int(facts.line), recordID: RowFacts.idText(facts.id),
                     field: field?.rawValue ?? "", rule: rule, message: message, value: value))
-            if rule.severity == .error { scans[file].facts[row].disposition = .rejected }
+            if rule.severity == .error { scans[file].facts[Int(ref.row)].disposition = .rejected }
         }
-        func addToClaim(_ claim: Claim, _ rule: RuleCode, field: Column?, value: String, message: String? = nil) {
-            add(rule, file: claim.file, row: claim.row, field: field, value: value, message: message)
-            for row in claim.repeats { add(rule, file: claim.file, row: row, field: field, value: value, message: message) }
+        func addToClaim(_ ref: RowRef, _ rule: RuleCode, field: Column?, value: String, message: String) {
+            add(rule, ref, field: field, value: value, message: message)
+            for row in repeats[ref] ?? [] {
+                add(rule, RowRef(file: ref.file, row: row), field: field, value: value, message: message)
+            }
         }
+        func facts(_ ref: RowRef) -> RowFacts { scans[Int(ref.file)].facts[Int(ref.row)] }
 
-        // 1. Duplicate IDs within each file.
+        // 1. Duplicate IDs within each file. `claims[kind]`: ID -> the row that claims it.
+        var claims: [RecordKind: [UInt64: Int32]] = [:]
         for file in scans.indices where scans[file].isUsable {
             let kind = scans[file].input.kind
-            var byID: [UInt64: [Int]] = [:]
+            var first: [UInt64: Int32] = [:]
+            first.reserveCapacity(scans[file].facts.count)
+            var duplicated: [UInt64: [Int32]] = [:]
             for (row, facts) in scans[file].facts.enumerated() where !facts.hasFieldError && facts.id != 0 {
-                byID[facts.id, default: []].append(row)
-            }
-            var kindClaims = claims[kind] ?? [:]
-            for (id, rows) in byID {
-                if rows.count == 1 {
-                    kindClaims[id] = Claim(file: file, row: rows[0], repeats: [])
-                    continue
+                if let earlier = first[facts.id] {
+                    duplicated[facts.id, default: [earlier]].append(Int32(row))
+                } else {
+                    first[facts.id] = Int32(row)
                 }
-                let sorted = rows.sorted()
-                let hashes = Set(sorted.map { scans[file].facts[$0].contentHash })
-                if hashes.count > 1 {
-                    for row in sorted {
+            }
+            for (id, rows) in duplicated {
+                let lines = rows.prefix(5).map { String(scans[file].facts[Int($0)].line) }.joined(separator: ", ")
+                let conflict = Set(rows.map { scans[file].facts[Int($0)].contentHash }).count > 1
+                let ref = RowRef(file: Int32(file), row: rows[0])
+                if conflict {
+                    first[id] = nil
+                    for row in rows {
                         add(
-                            .idDuplicateConflict, file: file, row: row, field: kind.idColumn,
+                            .idDuplicateConflict, RowRef(file: Int32(file), row: row), field: kind.idColumn,
                             value: RowFacts.idText(id),
-                            message: "The ID appears on \(sorted.count) rows with different values (lines \(lines(sorted, in: scans[file])))."
+                            message: "The ID appears on \(rows.count) rows with different values (lines \(lines)\(rows.count > 5 ? ", …" : ""))."
                         )
                     }
                 } else {
-                    let first = sorted[0]
-                    for row in sorted.dropFirst() {
+                    let firstLine = scans[file].facts[Int(rows[0])].line
+                    for row in rows.dropFirst() {
                         add(
-                            .idDuplicate, file: file, row: row, field: kind.idColumn, value: RowFacts.idText(id),
-                            message: "An identical repeat of line \(scans[file].facts[first].line); merged once.")
-                        scans[file].facts[row].disposition = .repeatOfEarlier
+                            .idDuplicate, RowRef(file: Int32(file), row: row), field: kind.idColumn,
+                            value: RowFacts.idText(id), message: "An identical repeat of line \(firstLine); merged once.")
+                        scans[file].facts[Int(row)].disposition = .repeatOfEarlier
                     }
-                    kindClaims[id] = Claim(file: file, row: first, repeats: Array(sorted.dropFirst()))
+                    repeats[ref] = Array(rows.dropFirst())
                 }
             }
-            claims[kind] = kindClaims
+            claims[kind] = first
         }
-
-        let people = (claims[.citizen] ?? [:]).merging(claims[.resident] ?? [:]) { first, _ in first }
-        let sponsors = claims[.sponsor] ?? [:]
+        let fileOf = Dictionary(uniqueKeysWithValues: scans.indices.map { (scans[$0].input.kind, Int32($0)) })
+        func personClaim(_ id: UInt64) -> RowRef? {
+            for kind in [RecordKind.citizen, .resident] {
+                if let row = claims[kind]?[id], let file = fileOf[kind] { return RowRef(file: file, row: row) }
+            }
+            return nil
+        }
+        var people: [RowRef] = []
+        for kind in [RecordKind.citizen, .resident] {
+            guard let file = fileOf[kind], let rows = claims[kind] else { continue }
+            people += rows.values.map { RowRef(file: file, row: $0) }
+        }
 
         // 2. Usernames: taken in the store, or claimed by two or more people tonight.
-        var byUsername: [String: [UInt64]] = [:]
-        for (id, claim) in people {
-            if let key = scans[claim.file].facts[claim.row].usernameKey { byUsername[key, default: []].append(id) }
-        }
-        for (key, ids) in byUsername {
-            let owner = try store?.usernameOwner(key: key).map(RowFacts.number)
-            if let owner {
-                for id in ids where id != owner {
+        let usernames = groups(of: people, scans: scans) { $0.username }
+        for group in usernames {
+            let key = scans[Int(group[0].file)].arena.string(facts(group[0]).username)
+            if let owner = try store?.usernameOwner(key: key).map(RowFacts.number) {
+                for ref in group where facts(ref).id != owner {
                     addToClaim(
-                        people[id]!, .usernameTaken, field: .username, value: key,
+                        ref, .usernameTaken, field: .username, value: key,
                         message: "The username \(key) belongs to \(RowFacts.idText(owner)) in the store.")
                 }
-            } else if ids.count > 1 {
-                let sortedIDs = ids.sorted().map(RowFacts.idText).joined(separator: ", ")
-                for id in ids {
+            } else if group.count > 1 {
+                let ids = group.map { RowFacts.idText(facts($0).id) }.sorted()
+                for ref in group {
                     addToClaim(
-                        people[id]!, .usernameDuplicate, field: .username, value: key,
-                        message: "The username \(key) is claimed by \(ids.count) people: \(sortedIDs).")
+                        ref, .usernameDuplicate, field: .username, value: key,
+                        message: "The username \(key) is claimed by \(group.count) people: \(ids.joined(separator: ", ")).")
                 }
             }
         }
 
         // 3. A resident's sponsor must be known.
+        let runSponsors = claims[.sponsor] ?? [:]
         var storeSponsor: [UInt64: Bool] = [:]
-        for (_, claim) in claims[.resident] ?? [:] {
-            let sponsor = scans[claim.file].facts[claim.row].sponsorID
-            guard sponsor != 0, sponsors[sponsor] == nil else { continue }
-            let known: Bool
-            if let cached = storeSponsor[sponsor] {
-                known = cached
-            } else {
-                known = try store?.sponsorExists(RowFacts.idText(sponsor)) ?? false
-                storeSponsor[sponsor] = known
-            }
-            if !known {
-                addToClaim(
-                    claim, .sponsorUnknown, field: .sponsorID, value: RowFacts.idText(sponsor),
-                    message: "The sponsor \(RowFacts.idText(sponsor)) is neither in this run's sponsors nor in the store.")
+        if let file = fileOf[.resident], let residents = claims[.resident] {
+            for row in residents.values {
+                let ref = RowRef(file: file, row: row)
+                let sponsor = facts(ref).sponsorID
+                guard sponsor != 0, runSponsors[sponsor] == nil else { continue }
+                let known: Bool
+                if let cached = storeSponsor[sponsor] {
+                    known = cached
+                } else {
+                    known = try store?.sponsorExists(RowFacts.idText(sponsor)) ?? false
+                    storeSponsor[sponsor] = known
+                }
+                if !known {
+                    addToClaim(
+                        ref, .sponsorUnknown, field: .sponsorID, value: RowFacts.idText(sponsor),
+                        message: "The sponsor \(RowFacts.idText(sponsor)) is neither in this run's sponsors nor in the store.")
+                }
             }
         }
 
         // 4. An individual sponsor should be a known person.
-        for (id, claim) in sponsors {
-            let leading = id / 1_000_000_000
-            guard leading == 1 || leading == 2, people[id] == nil else { continue }
-            if try store?.personExists(RowFacts.idText(id)) ?? false { continue }
-            addToClaim(
-                claim, .sponsorPersonUnknown, field: .sponsorID, value: RowFacts.idText(id),
-                message: "The individual sponsor \(RowFacts.idText(id)) is not a person known in this run or the store.")
+        if let file = fileOf[.sponsor] {
+            for (id, row) in runSponsors {
+                let leading = id / 1_000_000_000
+                guard leading == 1 || leading == 2, personClaim(id) == nil else { continue }
+                if try store?.personExists(RowFacts.idText(id)) ?? false { continue }
+                addToClaim(
+                    RowRef(file: file, row: row), .sponsorPersonUnknown, field: .sponsorID, value: RowFacts.idText(id),
+                    message: "The individual sponsor \(RowFacts.idText(id)) is not a person known in this run or the store.")
+            }
         }
 
         // 5. Contacts shared by too many people.
-        var byMobile: [UInt64: [UInt64]] = [:]
-        var byEmail: [String: [UInt64]] = [:]
-        for (id, claim) in people {
-            let facts = scans[claim.file].facts[claim.row]
-            if facts.mobile != 0 { byMobile[facts.mobile, default: []].append(id) }
-            if let email = facts.email { byEmail[email.lowercased(), default: []].append(id) }
-        }
-        for (mobile, ids) in byMobile where ids.count > options.maxPeoplePerMobile {
-            for id in ids {
+        var byMobile: [Keyed] = []
+        byMobile.reserveCapacity(people.count)
+        for ref in people where facts(ref).mobile != 0 { byMobile.append(Keyed(key: UInt64(facts(ref).mobile), ref: ref)) }
+        byMobile.sort()
+        forEachRun(byMobile) { group in
+            guard group.count > options.maxPeoplePerMobile else { return }
+            let mobile = RowFacts.mobileText(facts(group[0]).mobile)
+            for ref in group {
                 addToClaim(
-                    people[id]!, .mobileShared, field: .mobile, value: RowFacts.mobileText(mobile),
-                    message: "The mobile is shared by \(ids.count) people (more than \(options.maxPeoplePerMobile)).")
+                    ref, .mobileShared, field: .mobile, value: mobile,
+                    message: "The mobile is shared by \(group.count) people (more than \(options.maxPeoplePerMobile)).")
             }
         }
-        for (email, ids) in byEmail where ids.count > options.maxPeoplePerEmail {
-            for id in ids {
+        let emails = groups(of: people, scans: scans) { $0.email }
+        for group in emails where group.count > options.maxPeoplePerEmail {
+            let email = scans[Int(group[0].file)].arena.string(facts(group[0]).email)
+            for ref in group {
                 addToClaim(
-                    people[id]!, .emailShared, field: .email, value: email,
-                    message: "The e-mail is shared by \(ids.count) people (more than \(options.maxPeoplePerEmail)).")
+                    ref, .emailShared, field: .email, value: email,
+                    message: "The e-mail is shared by \(group.count) people (more than \(options.maxPeoplePerEmail)).")
             }
         }
 
-        for file in scans.indices {
+        for file in scans.indices where !added[file].isEmpty {
             scans[file].findings += added[file]
             scans[file].findings.sort(by: Finding.reportOrder)
         }
     }
 
-    private static func lines(_ rows: [Int], in scan: FileScan) -> String {
-        rows.prefix(5).map { String(scan.facts[$0].line) }.joined(separator: ", ") + (rows.count > 5 ? ", …" : "")
+    /// The rows of `refs` grouped by equal text (`text` of their facts, none skipped), via a sort on its hash.
+    private static func groups(of refs: [RowRef], scans: [FileScan], text: (RowFacts) -> TextRef) -> [[RowRef]] {
+        var keyed: [Keyed] = []
+        keyed.reserveCapacity(refs.count)
+        for ref in refs {
+            let facts = scans[Int(ref.file)].facts[Int(ref.row)]
+            guard !text(facts).isNone else { continue }
+            keyed.append(Keyed(key: scans[Int(ref.file)].arena.hash(text(facts)), ref: ref))
+        }
+        keyed.sort()
+        var result: [[RowRef]] = []
+        forEachRun(keyed) { run in
+            if run.count == 1 {
+                result.append(run)
+                return
+            }
+            // Equal hashes: split by the actual text, so that a collision never joins two values.
+            var byText: [ArraySlice<UInt8>: [RowRef]] = [:]
+            for ref in run {
+                let facts = scans[Int(ref.file)].facts[Int(ref.row)]
+                byText[scans[Int(ref.file)].arena.bytes(text(facts)), default: []].append(ref)
+            }
+            result += byText.values
+        }
+        return result
+    }
+
+    /// Calls `body` with each run of equal keys in a sorted array.
+    private static func forEachRun(_ sorted: [Keyed], _ body: ([RowRef]) throws -> Void) rethrows {
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && sorted[end].key == sorted[start].key { end += 1 }
+            try body(sorted[start..<end].map(\.ref))
+            start = end
+        }
     }
 }
 

@@ -21,6 +21,8 @@ public struct FileScan: Sendable {
     public var findings: [Finding]
     public var isUsable: Bool
     var facts: [RowFacts]
+    /// The usernames and e-mails the facts refer to.
+    var arena = TextArena()
 
     public var rowsRead: Int { facts.count }
     public var rowsRejected: Int { facts.reduce(0) { $0 + ($1.disposition == .rejected ? 1 : 0) } }
@@ -73,7 +75,7 @@ enum FileScanner {
             var lastReport = 0
             while let record = try records.next() {
                 let result = validator.validate(record)
-                scan.facts.append(RowFacts(result: result))
+                scan.facts.append(RowFacts(result: result, arena: &scan.arena))
                 if !result.findings.isEmpty { scan.findings += result.findings }
                 if let progress, records.bytesRead - lastReport >= 4 << 20 {
                     lastReport = records.bytesRead

@@ -1,23 +1,26 @@
 /// What the cross-row rules need to know of one record, kept for every row of a run.
 ///
-/// Compact on purpose: a national export has tens of millions of rows, so the first pass
-/// keeps these and not the records (the merge pass reads the files again).
+/// Plain values only (no `String`, nothing reference-counted): a national export has tens of millions
+/// of rows, so the first pass keeps these and not the records, and the merge pass reads the files again.
+/// Usernames and e-mails live in the file's `TextArena`.
 struct RowFacts: Sendable {
-    var line: Int
     /// The claimed ID as a number (10 digits fit), 0 when the row claims none.
     var id: UInt64
     /// The canonical record's `contentHash`, 0 for rows with errors.
     var contentHash: UInt64
-    var usernameKey: String?
-    /// The mobile's 9-digit national number, 0 when none.
-    var mobile: UInt64
-    var email: String?
     /// A resident's sponsor, 0 when none.
     var sponsorID: UInt64
+    var line: UInt32
+    /// The mobile's 9-digit national number, 0 when none.
+    var mobile: UInt32
+    /// The username's comparison key.
+    var username: TextRef
+    /// The e-mail, lower-cased for comparison.
+    var email: TextRef
     /// The row has an error of SPEC sections 2 or 3 (it claims nothing for the cross-row rules).
     var hasFieldError: Bool
     /// Settled by the reconciler.
-    var disposition: Disposition = .merge
+    var disposition: Disposition
 
     enum Disposition: UInt8, Sendable {
         /// Accepted: its record is merged.
@@ -28,20 +31,22 @@ struct RowFacts: Sendable {
         case rejected
     }
 
-    init(result: RowResult) {
-        line = result.line
+    init(result: RowResult, arena: inout TextArena) {
+        line = UInt32(clamping: result.line)
         id = result.claimedID.map(Self.number) ?? 0
         hasFieldError = result.hasError
         if let record = result.record {
             contentHash = record.contentHash
-            usernameKey = record[.username].map(Username.key)
-            mobile = record[.mobile].map { Self.number($0.utf8.dropFirst(4)) } ?? 0
-            email = record[.email]
+            username = record[.username].map { arena.append(Username.key($0)) } ?? .none
+            mobile = record[.mobile].map { UInt32(truncatingIfNeeded: Self.number($0.utf8.dropFirst(4))) } ?? 0
+            email = record[.email].map { arena.append($0.lowercased()) } ?? .none
             sponsorID = record.kind == .resident ? record[.sponsorID].map(Self.number) ?? 0 : 0
             disposition = .merge
         } else {
             contentHash = 0
+            username = .none
             mobile = 0
+            email = .none
             sponsorID = 0
             disposition = .rejected
         }
@@ -61,5 +66,41 @@ struct RowFacts: Sendable {
         return String(repeating: "0", count: max(0, 10 - digits.count)) + digits
     }
 
-    static func mobileText(_ national: UInt64) -> String { "+966" + String(national) }
+    static func mobileText(_ national: UInt32) -> String { "+966" + String(national) }
+}
+
+/// Where a text sits in a `TextArena`; length 0 means none.
+struct TextRef: Sendable, Hashable {
+    var offset: UInt32
+    var length: UInt32
+
+    static let none = TextRef(offset: 0, length: 0)
+    var isNone: Bool { length == 0 }
+}
+
+/// The bytes of many short texts end to end: one allocation instead of one `String` each.
+struct TextArena: Sendable {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func append(_ text: String) -> TextRef {
+        let offset = UInt32(truncatingIfNeeded: bytes.count)
+        bytes.append(contentsOf: text.utf8)
+        return TextRef(offset: offset, length: UInt32(truncatingIfNeeded: bytes.count) &- offset)
+    }
+
+    func string(_ ref: TextRef) -> String {
+        String(decoding: bytes[Int(ref.offset)..<Int(ref.offset + ref.length)], as: UTF8.self)
+    }
+
+    func bytes(_ ref: TextRef) -> ArraySlice<UInt8> { bytes[Int(ref.offset)..<Int(ref.offset + ref.length)] }
+
+    /// FNV-1a 64 of the text: equal texts hash equal.
+    func hash(_ ref: TextRef) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes(ref) {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
 }
