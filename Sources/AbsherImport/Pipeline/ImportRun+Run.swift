@@ -21,6 +21,9 @@ extension ImportRun {
             database = try Database(
                 path: options.storePath, busyTimeoutMilliseconds: Int32(min(options.lockTimeoutSeconds * 1000, 2e9)))
             try Migrations.migrate(database)
+            // A larger page cache keeps the B-trees' upper levels in memory during the merge of millions
+            // of rows (measured in BENCHMARKS.md); it is memory, not durability.
+            try database.execute("PRAGMA cache_size = -\(RunSession.pageCacheKiB)")
         } catch {
             folder.discard()
             return storeFailure(options, runID: runID, startedAt: startedAt, error: error)
@@ -105,6 +108,8 @@ extension ImportRun {
 
 /// One run inside its transaction: the steps of `ImportRun.run` that touch the store.
 final class RunSession {
+    /// SQLite's page cache during a run, in KiB.
+    static let pageCacheKiB = 65_536
     let options: RunOptions
     let database: Database
     let store: RecordStore
@@ -144,13 +149,16 @@ final class RunSession {
         for scan in scans { activeBefore[scan.input.kind] = try store.activeIDs(scan.input.kind).count }
 
         let merger = Merger(store: store, runRowID: runRowID, log: log)
+        try store.beginStaging()
         for scan in scans {
             try mergeAccepted(scan, merger: merger)
         }
+        try store.flushStaged()
         if options.mode == .snapshot {
             if let failure = try deactivateAbsent(scans, merger: merger, activeBefore: activeBefore) {
                 return abandon(scans, status: .aborted, failure: failure)
             }
+            try store.flushStaged()
         }
         try log.close()
         outcome.changeCounts = log.counts

@@ -4,6 +4,40 @@
 final class RecordStore: StoreKnowledge {
     let database: Database
 
+    /// The statements of one kind's table, prepared once per run.
+    private final class KindStatements {
+        let find: Statement
+        let insert: Statement
+        let update: Statement
+        let setActive: Statement
+
+        init(_ kind: RecordKind, database: Database) throws {
+            let table = RecordStore.table(for: kind)
+            let fields = kind.fields.map(\.rawValue)
+            let kindFilter = kind == .sponsor ? "" : " AND kind = '\(kind.rawValue)'"
+            find = try database.prepare(
+                "SELECT active, record_hash, \(fields.joined(separator: ", ")) FROM \(table) WHERE id = ?\(kindFilter)")
+            var columns = ["id"] + fields + ["active", "record_hash", "first_run_id", "last_changed_run_id"]
+            if kind.isPerson { columns += ["kind", "username_key"] }
+            let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+            insert = try database.prepare(
+                "INSERT INTO temp.staged_\(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            var assignments = fields.map { "\($0) = ?" } + ["active = 1", "record_hash = ?", "last_changed_run_id = ?"]
+            if kind.isPerson { assignments.append("username_key = ?") }
+            update = try database.prepare("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ?")
+            setActive = try database.prepare("UPDATE \(table) SET active = ?, last_changed_run_id = ? WHERE id = ?")
+        }
+    }
+
+    private var statements: [RecordKind: KindStatements] = [:]
+
+    private func statements(_ kind: RecordKind) throws -> KindStatements {
+        if let prepared = statements[kind] { return prepared }
+        let prepared = try KindStatements(kind, database: database)
+        statements[kind] = prepared
+        return prepared
+    }
+
     init(database: Database) {
         self.database = database
     }
@@ -43,15 +77,9 @@ final class RecordStore: StoreKnowledge {
         var hash: UInt64
     }
 
-    private func selectSQL(_ kind: RecordKind) -> String {
-        let columns = kind.fields.map(\.rawValue).joined(separator: ", ")
-        let kindFilter = kind == .sponsor ? "" : " AND kind = '\(kind.rawValue)'"
-        return "SELECT active, record_hash, \(columns) FROM \(Self.table(for: kind)) WHERE id = ?\(kindFilter)"
-    }
-
     /// The record with this ID, reading its fields only when `unlessHash` differs from the stored hash.
     func find(_ kind: RecordKind, id: String, unlessHash: UInt64? = nil) throws -> (active: Bool, hash: UInt64, record: CanonicalRecord?)? {
-        let statement = try database.cachedStatement(selectSQL(kind))
+        let statement = try statements(kind).find
         statement.bind(id, at: 1)
         defer { statement.reset() }
         guard try statement.step() else { return nil }
@@ -66,11 +94,7 @@ final class RecordStore: StoreKnowledge {
 
     func insert(_ record: CanonicalRecord, runRowID: Int64) throws {
         let kind = record.kind
-        var columns = ["id"] + kind.fields.map(\.rawValue) + ["active", "record_hash", "first_run_id", "last_changed_run_id"]
-        if kind.isPerson { columns += ["kind", "username_key"] }
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        let statement = try database.cachedStatement(
-            "INSERT INTO \(Self.table(for: kind)) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+        let statement = try statements(kind).insert
         var index: Int32 = 1
         statement.bind(record.id, at: index)
         for value in record.values {
@@ -91,10 +115,7 @@ final class RecordStore: StoreKnowledge {
     /// Writes every field of `record` and makes it active.
     func update(_ record: CanonicalRecord, runRowID: Int64) throws {
         let kind = record.kind
-        var assignments = kind.fields.map { "\($0.rawValue) = ?" } + ["active = 1", "record_hash = ?", "last_changed_run_id = ?"]
-        if kind.isPerson { assignments.append("username_key = ?") }
-        let statement = try database.cachedStatement(
-            "UPDATE \(Self.table(for: kind)) SET \(assignments.joined(separator: ", ")) WHERE id = ?")
+        let statement = try statements(kind).update
         var index: Int32 = 0
         for value in record.values {
             index += 1
@@ -112,8 +133,7 @@ final class RecordStore: StoreKnowledge {
     }
 
     func setActive(_ active: Bool, kind: RecordKind, id: String, runRowID: Int64) throws {
-        let statement = try database.cachedStatement(
-            "UPDATE \(Self.table(for: kind)) SET active = ?, last_changed_run_id = ? WHERE id = ?")
+        let statement = try statements(kind).setActive
         statement.bind(Int64(active ? 1 : 0), at: 1)
         statement.bind(runRowID, at: 2)
         statement.bind(id, at: 3)
@@ -138,9 +158,52 @@ final class RecordStore: StoreKnowledge {
         return ids
     }
 
+    // MARK: - Staging
+
+    /// New records and change rows of a run go to temp tables first, and reach the real tables in one
+    /// `INSERT … SELECT … ORDER BY` key at the end of the merge (`flushStaged`): a first load of millions
+    /// of rows then fills each B-tree in key order instead of at random, and, when the new rows outnumber
+    /// the old, the secondary indexes are dropped and built again by sorting. The temp tables take part in
+    /// the run's transaction, so a rollback undoes them too.
+    func beginStaging() throws {
+        try database.execute(
+            """
+            CREATE TEMP TABLE IF NOT EXISTS staged_people AS SELECT * FROM main.people WHERE 0;
+            CREATE TEMP TABLE IF NOT EXISTS staged_sponsors AS SELECT * FROM main.sponsors WHERE 0;
+            CREATE TEMP TABLE IF NOT EXISTS staged_changes AS SELECT * FROM main.changes WHERE 0;
+            """)
+    }
+
+    /// Moves the staged rows into the real tables (see `beginStaging`).
+    func flushStaged() throws {
+        let changeColumns = "run_id, record_id, record_kind, change, field, old_value, new_value"
+        let tables: [(table: String, columns: String, order: String)] = [
+            ("people", "*", "id"), ("sponsors", "*", "id"), ("changes", changeColumns, "rowid"),
+        ]
+        for (table, columns, order) in tables {
+            let staged = try database.scalarInt("SELECT count(*) FROM temp.staged_\(table)") ?? 0
+            guard staged > 0 else { continue }
+            let existing = try database.scalarInt("SELECT count(*) FROM main.\(table)") ?? 0
+            var indexes: [(name: String, sql: String)] = []
+            if staged > existing / 2 {
+                let list = try database.prepare(
+                    "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+                list.bind(table, at: 1)
+                while try list.step() { indexes.append((list.columnString(0) ?? "", list.columnString(1) ?? "")) }
+                list.reset()
+                for index in indexes { try database.execute("DROP INDEX main.\"\(index.name)\"") }
+            }
+            let target = columns == "*" ? "" : " (\(columns))"
+            try database.execute(
+                "INSERT INTO main.\(table)\(target) SELECT \(columns) FROM temp.staged_\(table) ORDER BY \(order)")
+            try database.execute("DELETE FROM temp.staged_\(table)")
+            for index in indexes { try database.execute(index.sql) }
+        }
+    }
+
     func recordChange(_ change: Change, runRowID: Int64) throws {
         let statement = try database.cachedStatement(
-            "INSERT INTO changes (run_id, record_id, record_kind, change, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            "INSERT INTO temp.staged_changes (run_id, record_id, record_kind, change, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)")
         statement.bind(runRowID, at: 1)
         statement.bind(change.recordID, at: 2)
         statement.bind(change.kind.rawValue, at: 3)

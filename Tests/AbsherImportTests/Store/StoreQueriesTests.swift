@@ -187,6 +187,7 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
     let first = try runRow("night-1")
     let second = try runRow("night-2")
     try database.execute("DELETE FROM changes")
+    try recordStore.beginStaging()
     try recordStore.recordChange(
         Change(recordID: saad, kind: .citizen, change: .recoveryContactChanged, field: "mobile",
                oldValue: "+966501234567", newValue: "+966551234567"), runRowID: second)
@@ -195,6 +196,7 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
     try recordStore.recordChange(
         Change(recordID: saad, kind: .citizen, change: .documentRenewed, field: "document_expiry",
                oldValue: "2030-01-01", newValue: "2031-01-01"), runRowID: second)
+    try recordStore.flushStaged()
     database.close()
 
     let result = try lookup(saad, in: store)
