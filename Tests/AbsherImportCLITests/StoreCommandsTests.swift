@@ -103,7 +103,8 @@ import Testing
             "fix/sponsors.csv", "sponsor_id,sponsor_type,name\n7000000001,establishment,Acme\n")
         let dryRun = try BinaryRun.run(
             [
-                "run", "--sponsors", folder.path + "/fix/sponsors.csv", "--mode", "delta", "--dry-run", "--now", "2026-11-25",
+                "run", "--sponsors", folder.path + "/fix/sponsors.csv", "--mode", "delta", "--dry-run",
+                "--now", "2026-11-25",
                 "--store", store, "--reports", folder.path + "/reports",
             ])
         #expect(dryRun.status == 0, "\(dryRun.stderr)")
