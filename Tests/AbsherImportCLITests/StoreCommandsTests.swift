@@ -182,10 +182,8 @@ import Testing
         #expect(try Self.lookup(Self.citizen, folder).status == 0)
     }
 
-    /// Two runs that start in the same second share a run id (`ImportRun.makeRunID` has one-second resolution
-    /// and only avoids report folders that already exist): the one that waited for the lock then fails on the
-    /// `runs.run_key UNIQUE` constraint, and because `RunSession.init` had already created changes.csv, writing
-    /// the reports fails with EEXIST and the run exits 73 instead of committing.
+    /// Two runs that start in the same second: the run ID is chosen once the lock is held, against both the
+    /// report folders and the store's `runs`, so the one that waited gets the next free ID and commits too.
     @Test func twoRunsStartedInTheSameSecondBothCommit() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -201,10 +199,6 @@ import Testing
                 in: BinaryRun.packageRoot)
         }
         let statuses = try runs.map { try $0.wait().status }
-        withKnownIssue("run ids collide within one second on one store (Pipeline/ImportRun.makeRunID)",
-            isIntermittent: true)
-        {
-            #expect(statuses == [0, 0])
-        }
+        #expect(statuses == [0, 0])
     }
 }

@@ -8,14 +8,6 @@ extension ImportRun {
     /// a circuit breaker, or `--dry-run` rolls the whole run back.
     public static func run(_ options: RunOptions, progress: ProgressHandler? = nil) -> RunOutcome {
         let startedAt = Date()
-        let runID = options.runID ?? makeRunID(startedAt, reportsParent: options.reportsParent)
-        let folder: ReportFolder
-        do {
-            folder = try ReportFolder(parent: options.reportsParent, runID: runID)
-        } catch {
-            return reportFolderFailure(options, runID: runID, startedAt: startedAt, error: error)
-        }
-
         let database: Database
         do {
             database = try Database(
@@ -25,31 +17,44 @@ extension ImportRun {
             // of rows (measured in BENCHMARKS.md); it is memory, not durability.
             try database.execute("PRAGMA cache_size = -\(RunSession.pageCacheKiB)")
         } catch {
-            folder.discard()
-            return storeFailure(options, runID: runID, startedAt: startedAt, error: error)
+            return storeFailure(options, runID: options.runID ?? makeRunID(startedAt), startedAt: startedAt, error: error)
         }
         defer { database.close() }
 
-        var outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
+        // The run ID and the report folder are settled once the lock is held, so that two runs that
+        // start in the same second never pick the same ID.
+        var folder: ReportFolder?
+        var outcome = makeOutcome(options, runID: options.runID ?? makeRunID(startedAt), startedAt: startedAt, scans: [])
         var changesWritten = false
         do {
             try database.inTransaction(.immediate) {
+                let runID = try options.runID ?? makeRunID(startedAt, reportsParent: options.reportsParent, store: database)
+                outcome.runID = runID
+                let reports: ReportFolder
+                do {
+                    reports = try ReportFolder(parent: options.reportsParent, runID: runID)
+                } catch {
+                    outcome = reportFolderFailure(options, runID: runID, startedAt: startedAt, error: error)
+                    return .rollback
+                }
+                folder = reports
                 let session = try RunSession(
-                    options: options, database: database, runID: runID, startedAt: startedAt, folder: folder)
+                    options: options, database: database, runID: runID, startedAt: startedAt, folder: reports)
                 changesWritten = true
                 let completion = try session.perform(progress: progress)
                 outcome = session.outcome
                 return completion
             }
         } catch let error as DatabaseError where error.isBusy {
-            folder.discard()
-            return lockedOutcome(options, runID: runID, startedAt: startedAt)
+            folder?.discard()
+            return lockedOutcome(options, runID: outcome.runID, startedAt: startedAt)
         } catch {
             outcome.status = .failed
             let failure = failure(for: error)
             outcome.exitStatus = failure.status
             outcome.failure = failure
         }
+        guard let folder else { return outcome }
         outcome.endedAt = Date()
         return writeReports(outcome, options: options, folder: folder, changesWritten: changesWritten)
     }
@@ -121,7 +126,6 @@ final class RunSession {
         self.options = options
         self.database = database
         store = RecordStore(database: database)
-        log = try ChangeLog(path: folder.path(for: "changes.csv"), masker: PIIMasker(enabled: options.maskPII))
         outcome = ImportRun.makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
         let insert = try database.prepare(
             "INSERT INTO runs (run_key, started_at, run_date, mode, status) VALUES (?, ?, ?, ?, 'failed')")
@@ -131,6 +135,7 @@ final class RunSession {
         insert.bind(options.mode.rawValue, at: 4)
         try insert.run()
         runRowID = database.lastInsertedRowID
+        log = try ChangeLog(path: folder.path(for: "changes.csv"), masker: PIIMasker(enabled: options.maskPII))
     }
 
     func perform(progress: ProgressHandler?) throws -> TransactionCompletion {

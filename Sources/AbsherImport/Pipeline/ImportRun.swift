@@ -6,7 +6,7 @@ public enum ImportRun {
     /// `absher-import validate`: every rule that needs no store, and the reports.
     public static func validate(_ options: RunOptions, progress: ProgressHandler? = nil) -> RunOutcome {
         let startedAt = Date()
-        let runID = options.runID ?? makeRunID(startedAt, reportsParent: options.reportsParent)
+        let runID = options.runID ?? (try? makeRunID(startedAt, reportsParent: options.reportsParent)) ?? makeRunID(startedAt)
         let folder: ReportFolder
         do {
             folder = try ReportFolder(parent: options.reportsParent, runID: runID)
@@ -126,11 +126,21 @@ public enum ImportRun {
     }
 
     /// `20261125T021500Z`, with `-2`, `-3`… when a report folder of that name exists: sortable, safe in a folder name.
-    static func makeRunID(_ date: Date, reportsParent: String) -> String {
+    static func makeRunID(_ date: Date, reportsParent: String, store: Database? = nil) throws -> String {
         let base = makeRunID(date)
         var candidate = base
         var suffix = 2
-        while FileManager.default.fileExists(atPath: (reportsParent as NSString).appendingPathComponent(candidate)) {
+        func taken(_ id: String) throws -> Bool {
+            if FileManager.default.fileExists(atPath: (reportsParent as NSString).appendingPathComponent(id)) {
+                return true
+            }
+            guard let store else { return false }
+            let statement = try store.cachedStatement("SELECT 1 FROM runs WHERE run_key = ?")
+            statement.bind(id, at: 1)
+            defer { statement.reset() }
+            return try statement.step()
+        }
+        while try taken(candidate) {
             candidate = "\(base)-\(suffix)"
             suffix += 1
         }

@@ -12,19 +12,25 @@ enum RunCommand: Command {
     static let discussion = """
         Snapshot mode (the default) takes each given file as the whole register: records missing from it are
         marked inactive. Delta mode merges the rows given and leaves the rest alone. A run commits all or
-        nothing; a circuit breaker (--max-reject-rate, --max-deactivate-rate) aborts it with exit 1 and the
-        reports are still written.
-
-        EXIT CODES:
-          0 committed (or a dry run within the thresholds)   1 aborted by a circuit breaker
-          64 usage error   65 an input file is unusable   73/74 store or reports cannot be created/written
-          75 the store is locked by another run
-
-        EXAMPLES:
-          absher-import run SampleData --now 2026-11-25 --max-reject-rate 0.3
-          absher-import run /exports/2026-11-25 --store /var/lib/absher/absher.sqlite --lock-timeout 600
-          absher-import run --residents fixes.csv --mode delta --dry-run
+        nothing; a circuit breaker (--max-reject-rate, --max-deactivate-rate) aborts it with exit 1, and the
+        reports are still written. Exit codes: 0 committed or a dry run within the thresholds; 1 aborted by a
+        circuit breaker; 64 usage error; 65 an input file is unusable; 73 or 74 the store or reports cannot be
+        created or written; 75 the store is locked by another run.
         """
+    static let arguments = [
+        ArgumentSpec("DIR", "A folder holding citizens*.csv, residents*.csv and sponsors*.csv (any may be absent).")
+    ]
+    static let examples = [
+        HelpExample(
+            "Load the sample exports into ./absher.sqlite:",
+            "absher-import run SampleData --now 2026-11-25 --max-reject-rate 0.3"),
+        HelpExample(
+            "The nightly job, waiting up to 10 minutes for another run's lock:",
+            "absher-import run /srv/absher/incoming --store /var/lib/absher/absher.sqlite --lock-timeout 600 --quiet"),
+        HelpExample(
+            "Feed corrected rows back without touching anyone else, and only see what would change:",
+            "absher-import run --residents fixed-residents.csv --mode delta --dry-run"),
+    ]
     static let options: [OptionSpec] =
         RunArguments.fileOptions + [
             .value("store", "DB", "The SQLite store; created and migrated on first use.", default: "absher.sqlite"),
