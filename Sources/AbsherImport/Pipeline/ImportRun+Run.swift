@@ -193,7 +193,7 @@ final class RunSession {
     /// The second pass: reads the file again and merges the rows the first pass accepted.
     private func mergeAccepted(_ scan: FileScan, merger: Merger) throws {
         var validator: RowValidator?
-        try FileScanner.replay(scan.input, reader: options.reader, expectedSHA256: scan.sha256) { index, record, header in
+        try FileScanner.replay(scan) { index, record, header in
             guard index < scan.facts.count else { throw ReplayError.changed(scan.input.path) }
             guard scan.facts[index].disposition == .merge else { return }
             if validator == nil {

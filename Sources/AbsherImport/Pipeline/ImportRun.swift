@@ -65,7 +65,8 @@ public enum ImportRun {
     static func makeOutcome(_ options: RunOptions, runID: String, startedAt: Date, scans: [FileScan]) -> RunOutcome {
         let files = scans.map { scan in
             FileSummary(
-                input: scan.input, sha256: scan.sha256, encoding: scan.encoding, rows: scan.rowsRead,
+                input: scan.input, sha256: scan.sha256, encoding: scan.encoding, delimiter: scan.delimiter,
+                rows: scan.rowsRead,
                 accepted: scan.rowsAccepted, rejected: scan.rowsRejected, warnings: scan.warningCount,
                 rejectedRows: scan.facts.indices.filter { scan.facts[$0].disposition == .rejected },
                 hasSensitiveColumn: !(scan.header?.sensitivePositions.isEmpty ?? true))

@@ -5,6 +5,7 @@ public struct FileSummary: Sendable {
     public var input: InputFile
     public var sha256: String
     public var encoding: TextEncoding?
+    public var delimiter: UInt8?
     public var rows: Int
     public var accepted: Int
     public var rejected: Int

@@ -63,24 +63,30 @@ public struct CSVReader {
     private static let carriageReturn: UInt8 = 0x0D
     private static let quote: UInt8 = 0x22
 
-    /// Opens the file at `path`. `delimiter` and `encoding` override detection.
+    /// Opens the file at `path`. `delimiter` and `encoding` override detection. With `hashing` false,
+    /// `sha256Hex()` is meaningless (a second pass over a file whose digest is known).
     public init(
-        path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20
+        path: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20,
+        hashing: Bool = true
     ) throws(CSVReadError) {
-        try self.init(source: ByteSource(path: path), delimiter: delimiter, encoding: encoding, chunkSize: chunkSize)
+        try self.init(
+            source: ByteSource(path: path), delimiter: delimiter, encoding: encoding, chunkSize: chunkSize,
+            hashing: hashing)
     }
 
     /// Reads `bytes` exactly as a file with that content would be read.
     public init(bytes: [UInt8], delimiter: UInt8? = nil, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20) {
         // A memory source never fails, so this cannot throw.
-        try! self.init(source: ByteSource(bytes: bytes), delimiter: delimiter, encoding: encoding, chunkSize: chunkSize)
+        try! self.init(
+            source: ByteSource(bytes: bytes), delimiter: delimiter, encoding: encoding, chunkSize: chunkSize,
+            hashing: true)
     }
 
     private init(
-        source: ByteSource, delimiter: UInt8?, encoding: TextEncoding?, chunkSize: Int
+        source: ByteSource, delimiter: UInt8?, encoding: TextEncoding?, chunkSize: Int, hashing: Bool
     ) throws(CSVReadError) {
         let chunkSize = max(chunkSize, 1)
-        storage = ReaderStorage(source: source, chunkSize: chunkSize)
+        storage = ReaderStorage(source: source, chunkSize: chunkSize, hashes: hashing)
         text = storage.text
         let setup = try InputSniffer(storage: storage).sniff(encoding: encoding)
         self.encoding = setup.encoding

@@ -18,8 +18,12 @@ final class ReaderStorage: @unchecked Sendable {
     /// Touched only on `hashQueue`.
     private var hasher = SHA256()
 
-    init(source: ByteSource, chunkSize: Int) {
+    /// Whether the raw input is hashed at all (a second read of a file already hashed needs no digest).
+    let hashes: Bool
+
+    init(source: ByteSource, chunkSize: Int, hashes: Bool = true) {
         self.source = source
+        self.hashes = hashes
         chunks = (0..<2).map { _ in .allocate(byteCount: chunkSize, alignment: 16) }
         chunkIsFree = (0..<2).map { _ in DispatchSemaphore(value: 1) }
         text = .allocate(capacity: TextDecoder.outputCapacity(forInputCount: chunkSize))
@@ -42,6 +46,10 @@ final class ReaderStorage: @unchecked Sendable {
 
     /// Hashes the first `count` bytes of chunk `index` in the background, then frees the chunk.
     func hashChunk(_ index: Int, count: Int) {
+        guard hashes else {
+            chunkIsFree[index].signal()
+            return
+        }
         hashQueue.async {
             self.hasher.update(UnsafeRawBufferPointer(rebasing: self.chunks[index][0..<count]))
             self.chunkIsFree[index].signal()

@@ -116,7 +116,7 @@ enum Reconciler {
         }
 
         // 2. Usernames: taken in the store, or claimed by two or more people tonight.
-        let usernames = groups(of: people, scans: scans) { $0.username }
+        let usernames = groups(of: people, scans: scans, text: \.username, hash: \.usernameHash)
         for group in usernames {
             let key = scans[Int(group[0].file)].arena.string(facts(group[0]).username)
             if let owner = try store?.usernameOwner(key: key).map(RowFacts.number) {
@@ -184,7 +184,7 @@ enum Reconciler {
                     message: "The mobile is shared by \(group.count) people (more than \(options.maxPeoplePerMobile)).")
             }
         }
-        let emails = groups(of: people, scans: scans) { $0.email }
+        let emails = groups(of: people, scans: scans, text: \.email, hash: \.emailHash)
         for group in emails where group.count > options.maxPeoplePerEmail {
             let email = scans[Int(group[0].file)].arena.string(facts(group[0]).email)
             for ref in group {
@@ -201,13 +201,15 @@ enum Reconciler {
     }
 
     /// The rows of `refs` grouped by equal text (`text` of their facts, none skipped), via a sort on its hash.
-    private static func groups(of refs: [RowRef], scans: [FileScan], text: (RowFacts) -> TextRef) -> [[RowRef]] {
+    private static func groups(
+        of refs: [RowRef], scans: [FileScan], text: (RowFacts) -> TextRef, hash: (RowFacts) -> UInt64
+    ) -> [[RowRef]] {
         var keyed: [Keyed] = []
         keyed.reserveCapacity(refs.count)
         for ref in refs {
             let facts = scans[Int(ref.file)].facts[Int(ref.row)]
             guard !text(facts).isNone else { continue }
-            keyed.append(Keyed(key: scans[Int(ref.file)].arena.hash(text(facts)), ref: ref))
+            keyed.append(Keyed(key: hash(facts), ref: ref))
         }
         keyed.sort()
         var result: [[RowRef]] = []

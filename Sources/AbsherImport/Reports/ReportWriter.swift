@@ -61,7 +61,8 @@ struct ReportWriter {
             let csv = try CSVWriter(path: folder.path(for: "rejected/\(file.input.name)"))
             var wanted = file.rejectedRows[...]
             var reader = try CSVReader(
-                path: file.input.path, delimiter: options.reader.delimiter, encoding: options.reader.encoding)
+                path: file.input.path, delimiter: file.delimiter ?? options.reader.delimiter,
+                encoding: file.encoding ?? options.reader.encoding, hashing: false)
             guard let headerRecord = try reader.next() else { continue }
             let names = (0..<headerRecord.fieldCount).map { headerRecord.string($0) }
             let sensitive = HeaderMap(kind: file.input.kind, header: names, fileName: file.input.name)

@@ -105,11 +105,12 @@ enum FileScanner {
     /// The second pass: reads the file again, in the same order, and hands each record with its index.
     /// Fails when the file's bytes changed since the first pass.
     static func replay(
-        _ input: InputFile, reader readerOptions: ReaderOptions, expectedSHA256: String,
-        _ body: (_ index: Int, _ record: CSVRecord, _ header: HeaderMap) throws -> Void
+        _ scan: FileScan, _ body: (_ index: Int, _ record: CSVRecord, _ header: HeaderMap) throws -> Void
     ) throws {
-        var reader = try CSVReader(
-            path: input.path, delimiter: readerOptions.delimiter, encoding: readerOptions.encoding)
+        let input = scan.input
+        let expectedSHA256 = scan.sha256
+        // The dialect found by the first pass: no second sniffing of the whole file.
+        var reader = try CSVReader(path: input.path, delimiter: scan.delimiter, encoding: scan.encoding)
         guard let headerRecord = try reader.next() else { throw ReplayError.changed(input.path) }
         let names = (0..<headerRecord.fieldCount).map { headerRecord.string($0) }
         let header = HeaderMap(kind: input.kind, header: names, fileName: input.name)
@@ -119,13 +120,6 @@ enum FileScanner {
             index += 1
         }
         guard reader.sha256Hex() == expectedSHA256 else { throw ReplayError.changed(input.path) }
-    }
-
-    /// The header record, for copies of rejected rows.
-    static func headerRecord(_ input: InputFile, reader readerOptions: ReaderOptions) throws -> CSVRecord? {
-        var reader = try CSVReader(
-            path: input.path, delimiter: readerOptions.delimiter, encoding: readerOptions.encoding)
-        return try reader.next()
     }
 }
 
