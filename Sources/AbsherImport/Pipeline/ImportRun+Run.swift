@@ -150,17 +150,18 @@ final class RunSession {
             return abandon(scans, status: .aborted, failure: failure)
         }
 
-        var activeBefore: [RecordKind: Int] = [:]
-        for scan in scans { activeBefore[scan.input.kind] = try store.activeIDs(scan.input.kind).count }
-
         let merger = Merger(store: store, runRowID: runRowID, log: log)
         try store.beginStaging()
+        var comparisons: [RecordKind: StoreComparison] = [:]
         for scan in scans {
-            try mergeAccepted(scan, merger: merger)
+            let comparison = try StoreComparison(scan, store: store)
+            for _ in 0..<comparison.unchanged { log.count(.unchanged) }
+            if !comparison.needsMerge.isEmpty { try mergeRows(comparison.needsMerge, of: scan, merger: merger) }
+            comparisons[scan.input.kind] = comparison
         }
         try store.flushStaged()
         if options.mode == .snapshot {
-            if let failure = try deactivateAbsent(scans, merger: merger, activeBefore: activeBefore) {
+            if let failure = try deactivateAbsent(scans, comparisons: comparisons, merger: merger) {
                 return abandon(scans, status: .aborted, failure: failure)
             }
             try store.flushStaged()
@@ -190,12 +191,14 @@ final class RunSession {
         return .rollback
     }
 
-    /// The second pass: reads the file again and merges the rows the first pass accepted.
-    private func mergeAccepted(_ scan: FileScan, merger: Merger) throws {
+    /// The second pass: reads the file again and merges the rows in `rows` (ascending indexes), the ones
+    /// the store does not already hold as they are.
+    private func mergeRows(_ rows: [Int32], of scan: FileScan, merger: Merger) throws {
         var validator: RowValidator?
+        var next = 0
         try FileScanner.replay(scan) { index, record, header in
-            guard index < scan.facts.count else { throw ReplayError.changed(scan.input.path) }
-            guard scan.facts[index].disposition == .merge else { return }
+            guard next < rows.count, rows[next] == index else { return }
+            next += 1
             if validator == nil {
                 validator = RowValidator(header: header, fileName: scan.input.name, options: options.validation)
             }
@@ -204,20 +207,20 @@ final class RunSession {
             }
             try merger.merge(canonical)
         }
+        guard next == rows.count else { throw ReplayError.changed(scan.input.path) }
     }
 
     /// Snapshot mode, per kind whose file was given: records not present become inactive, except sponsors
     /// whose residents are still active. Returns the circuit breaker's failure when too many would go.
-    private func deactivateAbsent(_ scans: [FileScan], merger: Merger, activeBefore: [RecordKind: Int]) throws
-        -> RunFailure?
-    {
+    private func deactivateAbsent(
+        _ scans: [FileScan], comparisons: [RecordKind: StoreComparison], merger: Merger
+    ) throws -> RunFailure? {
         let byKind = Dictionary(uniqueKeysWithValues: scans.map { ($0.input.kind, $0) })
         for kind in [RecordKind.citizen, .resident, .sponsor] {
-            guard let scan = byKind[kind] else { continue }
-            let present = Set(scan.facts.lazy.map(\.id).filter { $0 != 0 })
+            guard let scan = byKind[kind], let comparison = comparisons[kind] else { continue }
             let kept = kind == .sponsor ? try store.sponsorsOfActiveResidents() : []
-            let deactivated = try merger.deactivateAbsent(kind, present: present, kept: kept)
-            let before = activeBefore[kind] ?? 0
+            let deactivated = try merger.deactivate(comparison.absentActive, kind: kind, kept: kept)
+            let before = comparison.activeBefore
             if before > 0 {
                 let rate = Double(deactivated) / Double(before)
                 if rate > options.maxDeactivateRate {

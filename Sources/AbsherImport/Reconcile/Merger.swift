@@ -61,12 +61,12 @@ struct Merger {
         }
     }
 
-    /// Snapshot mode: active records of `kind` that this run's file does not carry become inactive,
-    /// except those in `kept` (sponsors whose residents still name them), which are reported `missing`.
-    /// Returns how many were deactivated.
-    func deactivateAbsent(_ kind: RecordKind, present: Set<UInt64>, kept: Set<String>) throws -> Int {
+    /// Snapshot mode: the active records of `kind` that this run's file does not carry (`absent`, in ID
+    /// order) become inactive, except those in `kept` (sponsors whose residents still name them), which
+    /// are reported `missing`. Returns how many were deactivated.
+    func deactivate(_ absent: [String], kind: RecordKind, kept: Set<String>) throws -> Int {
         var deactivated = 0
-        for id in try store.activeIDs(kind) where !present.contains(RowFacts.number(id)) {
+        for id in absent {
             if kept.contains(id) {
                 try note(Change(recordID: id, kind: kind, change: .missing))
             } else {

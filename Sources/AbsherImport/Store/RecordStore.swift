@@ -140,6 +140,17 @@ final class RecordStore: StoreKnowledge {
         try statement.run()
     }
 
+    /// Every record of a kind in ID order: its ID as a number, whether it is active, and its content hash.
+    func forEachStored(_ kind: RecordKind, _ body: (UInt64, Bool, UInt64) throws -> Void) throws {
+        let kindFilter = kind == .sponsor ? "" : " WHERE kind = '\(kind.rawValue)'"
+        let statement = try database.prepare(
+            "SELECT id, active, record_hash FROM \(Self.table(for: kind))\(kindFilter) ORDER BY id")
+        while try statement.step() {
+            let id = RowFacts.number(statement.columnString(0) ?? "")
+            try body(id, statement.columnInt(1) == 1, UInt64(bitPattern: statement.columnInt(2) ?? 0))
+        }
+    }
+
     /// The IDs of the active records of a kind.
     func activeIDs(_ kind: RecordKind) throws -> [String] {
         let kindFilter = kind == .sponsor ? "" : " AND kind = '\(kind.rawValue)'"
