@@ -1,0 +1,1 @@
+../../../Fuzz/ReaderTarget.swift

@@ -1,0 +1,1 @@
+../../../Fuzz/RulesTarget.swift
