@@ -38,9 +38,10 @@ struct Merger {
         try store.update(record, runRowID: runRowID)
     }
 
-    /// Keeps a change in the store's history and in the run's change log.
+    /// Keeps a change in the store's history and in the run's change log. A `new` record's history entry
+    /// is its `first_run_id`: a first load of millions of records writes no `changes` row for each.
     private func note(_ change: Change, countRecord: Bool = true) throws {
-        try store.recordChange(change, runRowID: runRowID)
+        if change.change != .new { try store.recordChange(change, runRowID: runRowID) }
         try log.add(change, countRecord: countRecord)
     }
 

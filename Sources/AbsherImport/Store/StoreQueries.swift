@@ -205,14 +205,22 @@ public struct StoreQueries {
         return found
     }
 
-    /// The `changes` rows of one record (its ID and kind: a citizen and a sponsor may share an ID), in order.
+    /// The history of one record (its ID and kind: a citizen and a sponsor may share an ID), in order: its
+    /// `new` entry from `first_run_id` (a load does not write a `changes` row per inserted record), then its
+    /// `changes` rows.
     private func history(of record: CanonicalRecord) throws(DatabaseError) -> [HistoryEntry] {
+        let table = record.kind == .sponsor ? "sponsors" : "people"
         let statement = try database.prepare(
             """
-            SELECT r.run_key, r.started_at, c.change, c.field, c.old_value, c.new_value
+            SELECT r.run_key, r.started_at, 'new', NULL, NULL, NULL, r.id AS run_order, 0 AS change_order
+            FROM \(table) t JOIN runs r ON r.id = t.first_run_id
+            WHERE t.id = ?1 AND NOT EXISTS (
+                SELECT 1 FROM changes WHERE record_id = ?1 AND record_kind = ?2 AND change = 'new')
+            UNION ALL
+            SELECT r.run_key, r.started_at, c.change, c.field, c.old_value, c.new_value, c.run_id, c.id
             FROM changes c JOIN runs r ON r.id = c.run_id
-            WHERE c.record_id = ? AND c.record_kind = ?
-            ORDER BY c.run_id, c.id
+            WHERE c.record_id = ?1 AND c.record_kind = ?2
+            ORDER BY 7, 8
             """)
         statement.bind(record.id, at: 1)
         statement.bind(record.kind.rawValue, at: 2)

@@ -101,6 +101,7 @@ enum StoreSchema {
             record_kind TEXT NOT NULL CHECK (record_kind IN ('citizen', 'resident', 'sponsor')),
             change      TEXT NOT NULL CHECK (change IN ('new', 'updated', 'missing', 'deactivated', 'reactivated',
                             'sponsor-transfer', 'document-renewed', 'recovery-contact-changed')),
+            -- A record's insertion is its first_run_id, not a 'new' row here (lookup shows both as history).
             field       TEXT,                    -- the changed column; NULL for a row-level change (new, missing…)
             old_value   TEXT,                    -- the value before, as stored; NULL when absent
             new_value   TEXT                     -- the value after, as stored; NULL when absent
