@@ -45,7 +45,8 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         for (name, extra) in [
-            ("n1", ["--defect-rate", "0.2"]), ("n2", ["--night", "2", "--change-rate", "0.05", "--defect-rate", "0.2"]),
+            ("n1", ["--defect-rate", "0.2"]),
+            ("n2", ["--night", "2", "--change-rate", "0.05", "--defect-rate", "0.2"]),
         ] {
             let process = try KillSafetyTests.spawn(
                 KillSafetyTests.datagen, ["--out", folder.path + "/" + name, "--rows", "1500", "--seed", "3"] + extra)
@@ -59,8 +60,10 @@ import Testing
         ]
         for arguments in runs {
             let run = try BinaryRun.run(
-                arguments + ["--store", "store.sqlite", "--reports", "out", "--now", "2026-11-25",
-                    "--max-deactivate-rate", "1", "--quiet"]
+                arguments + [
+                    "--store", "store.sqlite", "--reports", "out", "--now", "2026-11-25",
+                    "--max-deactivate-rate", "1", "--quiet",
+                ]
                     + (arguments.contains("--max-reject-rate") ? [] : ["--max-reject-rate", "1"]),
                 in: folder.url)
             #expect(run.status == 0 || run.status == 1, "\(arguments): \(run.stderr)")

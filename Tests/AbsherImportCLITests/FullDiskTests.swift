@@ -8,8 +8,10 @@ import Testing
     /// A run of `night` with thresholds that let the generated defects through.
     static func run(_ night: String, store: String, reports: String, in folder: TemporaryFolder) throws -> BinaryRun {
         try BinaryRun.run(
-            ["run", night, "--store", store, "--reports", reports, "--now", "2026-11-25", "--max-reject-rate", "1",
-             "--max-deactivate-rate", "1", "--quiet"],
+            [
+                "run", night, "--store", store, "--reports", reports, "--now", "2026-11-25", "--max-reject-rate", "1",
+                "--max-deactivate-rate", "1", "--quiet",
+            ],
             in: folder.url)
     }
 

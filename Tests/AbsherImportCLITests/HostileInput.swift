@@ -33,7 +33,9 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
             expectedStatus: 0, expectedText: "sponsors.csv,4,"),
         HostileInput(
             name: "a PNG renamed .csv",
-            bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0xFF],
+            bytes: [
+                0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0xFF,
+            ],
             expectedStatus: 65, expectedText: "header.missing-column"),
         HostileInput(
             name: "unterminated quote to the end of the file",

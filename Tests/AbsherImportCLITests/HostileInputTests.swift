@@ -8,8 +8,10 @@ import Testing
     /// Runs `validate` on `in/sponsors.csv` (reject limit 0.9, so a rejected row alone is not exit 1).
     static func validate(_ folder: TemporaryFolder, _ extra: [String] = []) throws -> BinaryRun {
         try BinaryRun.run(
-            ["validate", "--sponsors", "in/sponsors.csv", "--reports", "out", "--now", "2026-01-01",
-             "--max-reject-rate", "0.9"] + extra,
+            [
+                "validate", "--sponsors", "in/sponsors.csv", "--reports", "out", "--now", "2026-01-01",
+                "--max-reject-rate", "0.9",
+            ] + extra,
             in: folder.url)
     }
 
@@ -158,8 +160,10 @@ import Testing
 
     static func measuredValidate(_ folder: TemporaryFolder) throws -> MeasuredRun {
         try MeasuredRun.run(
-            ["validate", "--sponsors", "in/sponsors.csv", "--reports", "out", "--now", "2026-01-01",
-             "--max-reject-rate", "0.9", "--quiet"],
+            [
+                "validate", "--sponsors", "in/sponsors.csv", "--reports", "out", "--now", "2026-01-01",
+                "--max-reject-rate", "0.9", "--quiet",
+            ],
             in: folder.url)
     }
 
@@ -199,7 +203,7 @@ import Testing
         #expect(Self.rejects(folder).contains("id.format"))
         let rejectsSize =
             (try FileManager.default.attributesOfItem(atPath: folder.path + "/out/latest/rejects.csv")[.size]
-            as? Int) ?? 0
+                as? Int) ?? 0
         withKnownIssue("report values are not truncated") {
             #expect(rejectsSize < size)
         }

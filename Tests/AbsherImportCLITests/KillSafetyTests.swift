@@ -55,7 +55,8 @@ import Testing
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
             try FileManager.default.copyItem(atPath: saved, toPath: store)
             // Spread the kills over the run: the i-th lands at a random moment of the i-th fifth.
-            let fullMicroseconds = Double(fullRun.components.seconds) * 1e6
+            let fullMicroseconds =
+                Double(fullRun.components.seconds) * 1e6
                 + Double(fullRun.components.attoseconds) / 1e12
             let share = (Double(index) + Double.random(in: 0..<1)) / Double(Self.kills)
             let process = try Self.spawn(

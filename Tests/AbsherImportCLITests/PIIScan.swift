@@ -15,7 +15,12 @@ enum PIIScan {
             if quoted {
                 if scalar == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                        if next == "\"" {
+                            cell.unicodeScalars.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
                     } else {
                         quoted = false
                     }
@@ -28,14 +33,20 @@ enum PIIScan {
                 record.append(cell)
                 cell = ""
             } else if scalar == "\n" || scalar == "\r" {
-                if !cell.isEmpty || !record.isEmpty { record.append(cell); records.append(record) }
+                if !cell.isEmpty || !record.isEmpty {
+                    record.append(cell)
+                    records.append(record)
+                }
                 record = []
                 cell = ""
             } else {
                 cell.unicodeScalars.append(scalar)
             }
         }
-        if !cell.isEmpty || !record.isEmpty { record.append(cell); records.append(record) }
+        if !cell.isEmpty || !record.isEmpty {
+            record.append(cell)
+            records.append(record)
+        }
         return records
     }
 

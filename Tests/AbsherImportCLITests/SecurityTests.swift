@@ -62,7 +62,8 @@ import Testing
         // Reports (rejected/ copies included), the store with its WAL, the export: `strings` sees no secret.
         let leaks = PIIScan.findings(of: secrets, under: folder.path).filter { !$0.hasPrefix("in/") }
         #expect(leaks.isEmpty, "\(leaks)")
-        let rejectedCopy = try String(contentsOfFile: folder.path + "/out/latest/rejected/residents.csv", encoding: .utf8)
+        let rejectedCopy = try String(
+            contentsOfFile: folder.path + "/out/latest/rejected/residents.csv", encoding: .utf8)
         #expect(!rejectedCopy.lowercased().contains("password"))
     }
 
@@ -86,7 +87,9 @@ import Testing
                     let digits = PIIScan.digits(id)
                     if digits.count == 10 { needles.insert(digits) }
                 }
-                for mobile in try PIIScan.values(inFile: path, columns: { $0.contains("mobile") || $0.contains("جوال") }) {
+                for mobile in try PIIScan.values(
+                    inFile: path, columns: { $0.contains("mobile") || $0.contains("جوال") })
+                {
                     needles.formUnion(PIIScan.mobileForms(mobile))
                 }
                 for email in try PIIScan.values(inFile: path, columns: { $0.contains("mail") || $0.contains("البريد") })
@@ -114,8 +117,11 @@ import Testing
             for command in ["validate", "run"] {
                 let store = command == "run" ? ["--store", "store.sqlite", "--max-deactivate-rate", "1"] : []
                 let run = try BinaryRun.run(
-                    [command, input, "--reports", "out", "--now", "2026-11-25", "--max-reject-rate", "1", "--mask-pii",
-                     "--quiet"] + store,
+                    [
+                        command, input, "--reports", "out", "--now", "2026-11-25", "--max-reject-rate", "1",
+                        "--mask-pii",
+                        "--quiet",
+                    ] + store,
                     in: folder.url)
                 #expect(run.status == 0, "\(command) \(input): \(run.stderr)")
             }
@@ -136,8 +142,10 @@ import Testing
         defer { folder.remove() }
         try Self.writePasswordInputs(folder)
         let run = try BinaryRun.run(
-            ["run", "in", "--store", "store.sqlite", "--reports", "out", "--now", "2026-11-25", "--max-reject-rate",
-             "1"],
+            [
+                "run", "in", "--store", "store.sqlite", "--reports", "out", "--now", "2026-11-25", "--max-reject-rate",
+                "1",
+            ],
             in: folder.url, shell: "umask 000")
         #expect(run.status == 0, "\(run.stderr)")
         let export = try BinaryRun.run(

@@ -21,10 +21,12 @@ struct TinyFileSystem {
 
     /// Fills the file system up with one file of zeros.
     func fill() {
-        let handle = FileHandle(forWritingAtPath: path + "/filler") ?? {
-            _ = FileManager.default.createFile(atPath: path + "/filler", contents: nil)
-            return FileHandle(forWritingAtPath: path + "/filler")
-        }()
+        let handle =
+            FileHandle(forWritingAtPath: path + "/filler")
+            ?? {
+                _ = FileManager.default.createFile(atPath: path + "/filler", contents: nil)
+                return FileHandle(forWritingAtPath: path + "/filler")
+            }()
         let chunk = Data(count: 4096)
         while (try? handle?.write(contentsOf: chunk)) != nil {}
         try? handle?.close()
