@@ -3,7 +3,9 @@ import Testing
 
 /// Hostile input through the built binary: each gives a clear error or finding, a sane exit code, no crash and
 /// bounded memory (peak RSS measured with `/usr/bin/time -f %M`). Set `ABSHER_BIG_INPUT=1` for the full-size
-/// single field (100 MB instead of 16 MB); the release figures are in the commit message of this file.
+/// single field (100 MB instead of 16 MB). Release figures (`/usr/bin/time -f %M absher-import validate
+/// --sponsors F`): 100 MB name 536 MB RSS 3.1 s; 100 MB ignored cell 434 MB; 100 MB bad ID 651 MB 12.7 s (and
+/// 200 MB each of rejects.csv and report.html); 10 MB quoted line 75 MB; a million cells 47 MB.
 @Suite struct HostileInputTests {
     /// Runs `validate` on `in/sponsors.csv` (reject limit 0.9, so a rejected row alone is not exit 1).
     static func validate(_ folder: TemporaryFolder, _ extra: [String] = []) throws -> BinaryRun {
