@@ -21,12 +21,10 @@ import Testing
             let second = try BinaryRun.run(
                 ["run", "in", "--store", store, "--reports", "two", "--quiet"], in: folder.url)
             #expect(first.status == 0)
-            #expect(second.status == 0 || second.status == 73)
+            #expect(second.status == 0)
             secondStatuses.append(second.status)
             secondErrors.append(second.stderr)
         }
-        withKnownIssue("run IDs are not unique against the store's run_key", isIntermittent: true) {
-            #expect(secondStatuses.allSatisfy { $0 == 0 }, "\(secondErrors)")
-        }
+        #expect(secondStatuses.allSatisfy { $0 == 0 }, "\(secondErrors)")
     }
 }

@@ -52,7 +52,8 @@ struct ReportWriter {
     }
 
     /// `rejected/<input file name>`: the header and the rejected records exactly as read (in UTF-8),
-    /// in file order; a password column is left out of both.
+    /// in file order; a password column is left out of both. Under `--mask-pii` the ID, mobile and e-mail
+    /// cells are masked like every other report (the copy can then not be fed back as it is).
     private func writeRejectedCopies(in folder: ReportFolder) throws {
         let withRejects = outcome.files.filter { !$0.rejectedRows.isEmpty }
         guard !withRejects.isEmpty else { return }
@@ -65,17 +66,26 @@ struct ReportWriter {
                 encoding: file.encoding ?? options.reader.encoding, hashing: false)
             guard let headerRecord = try reader.next() else { continue }
             let names = (0..<headerRecord.fieldCount).map { headerRecord.string($0) }
-            let sensitive = HeaderMap(kind: file.input.kind, header: names, fileName: file.input.name)
-                .sensitivePositions
+            let header = HeaderMap(kind: file.input.kind, header: names, fileName: file.input.name)
+            let sensitive = header.sensitivePositions
             let delimiter = reader.delimiter
-            func copy(_ record: CSVRecord) throws {
-                if sensitive.isEmpty {
-                    try csv.writeRaw(record.raw)
-                } else {
-                    try csv.writeRaw(Self.reencode(record, dropping: sensitive, delimiter: delimiter))
+            var masks: [Int: String] = [:]
+            if options.maskPII {
+                for column in [file.input.kind.idColumn, .sponsorID, .mobile, .email] {
+                    if let position = header.position(of: column) { masks[position] = column.rawValue }
                 }
             }
-            try copy(headerRecord)
+            func copy(_ record: CSVRecord, isHeader: Bool = false) throws {
+                if sensitive.isEmpty && (masks.isEmpty || isHeader) {
+                    try csv.writeRaw(record.raw)
+                } else {
+                    try csv.writeRaw(
+                        Self.reencode(
+                            record, dropping: sensitive, delimiter: delimiter,
+                            masking: isHeader ? [:] : masks, masker: masker))
+                }
+            }
+            try copy(headerRecord, isHeader: true)
             var index = 0
             while let next = wanted.first, let record = try reader.next() {
                 if index == next {
@@ -90,13 +100,19 @@ struct ReportWriter {
 
     /// A record written back as CSV without some of its cells (quoted only where needed, no formula guard:
     /// this is a copy of the input to be corrected and fed back).
-    static func reencode(_ record: CSVRecord, dropping positions: Set<Int>, delimiter: UInt8) -> [UInt8] {
+    static func reencode(
+        _ record: CSVRecord, dropping positions: Set<Int>, delimiter: UInt8, masking: [Int: String] = [:],
+        masker: PIIMasker = PIIMasker(enabled: false)
+    ) -> [UInt8] {
         var out: [UInt8] = []
         var first = true
         for index in 0..<record.fieldCount where !positions.contains(index) {
             if !first { out.append(delimiter) }
             first = false
-            let field = record.field(index)
+            var field = record.field(index)
+            if let column = masking[index] {
+                field = ArraySlice(masker.value(record.string(index), field: column).utf8)
+            }
             let needsQuotes = field.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             if needsQuotes {
                 out.append(0x22)

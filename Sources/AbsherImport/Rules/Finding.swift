@@ -22,10 +22,27 @@ public struct Finding: Sendable, Hashable {
     ) {
         self.file = file
         self.line = line
-        self.recordID = recordID
+        self.recordID = Self.capped(recordID)
         self.field = field
         self.rule = rule
         self.message = message ?? rule.summary
-        self.value = value
+        self.value = Self.capped(value)
+    }
+
+    /// The most of a value a report shows (a 100 MB cell must not be copied into every report).
+    static let valueLimit = 256
+
+    /// `text`, cut to `valueLimit` UTF-8 bytes on a character boundary, with `…` when cut.
+    static func capped(_ text: String) -> String {
+        guard text.utf8.count > valueLimit else { return text }
+        var end = text.startIndex
+        var bytes = 0
+        for index in text.indices {
+            let next = text.index(after: index)
+            bytes += text.utf8.distance(from: index, to: next)
+            if bytes > valueLimit { break }
+            end = next
+        }
+        return String(text[..<end]) + "…"
     }
 }

@@ -8,7 +8,8 @@ public enum PersonName {
     /// - `.latin`: ASCII letters, the Latin letters of Latin-1, Latin Extended-A/B and Latin Extended
     ///   Additional, combining diacritics (U+0300–036F), spaces, `-`, `'` and `.`.
     /// - `.any` (sponsor names, which may be establishments): any characters, digits and punctuation
-    ///   included, except control characters; at least one letter of any script.
+    ///   included, except control characters and U+FFFD (bytes the reader could not decode); at least one
+    ///   letter of any script.
     ///
     /// Every script needs at least one letter, so `-`, `.` or digits alone are rejected.
     public static func validate(_ text: String, script: NameScript) -> Result<String, RuleCode> {
@@ -77,6 +78,8 @@ public enum PersonName {
                 continue
             }
             if value <= 0x9F { return false }  // C1 controls
+            // U+FFFD stands for bytes that were not text in the file's encoding: not a name.
+            if value == 0xFFFD || value == 0xFEFF { return false }
             if !hasLetter, scalar.properties.isAlphabetic { hasLetter = true }
         }
         return hasLetter

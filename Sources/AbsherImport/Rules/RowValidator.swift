@@ -116,7 +116,7 @@ public struct RowValidator: Sendable {
         if let id {
             for index in findings.indices { findings[index].recordID = id }
         } else if let position = idPosition, let text = CellText.normalize(record.field(position)) {
-            let shown = Digits.asciiDigits(text)
+            let shown = Finding.capped(Digits.asciiDigits(text))
             for index in findings.indices { findings[index].recordID = shown }
         }
         let canonical = hasError ? nil : id.map { CanonicalRecord(kind: kind, id: $0, values: values) }
