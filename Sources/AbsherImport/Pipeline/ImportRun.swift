@@ -59,6 +59,9 @@ public enum ImportRun {
                 options.inputs[index], validation: options.validation, reader: options.reader, progress: progress)
             box.set(index, scan)
         }
+        // The first pass frees millions of short-lived records; give those pages back to the system
+        // (glibc keeps them otherwise) before the reconciler and the merge allocate theirs.
+        _ = glibcMallocTrim(0)
         return box.values
     }
 
@@ -182,3 +185,7 @@ final class ResultBox<Value>: @unchecked Sendable {
 
     var values: [Value] { slots.map { $0! } }
 }
+
+/// glibc's `malloc_trim(3)`, which the Glibc module does not export.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32

@@ -116,8 +116,7 @@ enum Reconciler {
         }
 
         // 2. Usernames: taken in the store, or claimed by two or more people tonight.
-        let usernames = groups(of: people, scans: scans, text: \.username, hash: \.usernameHash)
-        for group in usernames {
+        try forEachGroup(of: people, scans: scans, text: \.username, hash: \.usernameHash) { group in
             let key = scans[Int(group[0].file)].arena.string(facts(group[0]).username)
             if let owner = try store?.usernameOwner(key: key).map(RowFacts.number) {
                 for ref in group where facts(ref).id != owner {
@@ -175,8 +174,7 @@ enum Reconciler {
         byMobile.reserveCapacity(people.count)
         for ref in people where facts(ref).mobile != 0 { byMobile.append(Keyed(key: UInt64(facts(ref).mobile), ref: ref)) }
         byMobile.sort()
-        forEachRun(byMobile) { group in
-            guard group.count > options.maxPeoplePerMobile else { return }
+        forEachRun(byMobile, minimumCount: options.maxPeoplePerMobile + 1) { group in
             let mobile = RowFacts.mobileText(facts(group[0]).mobile)
             for ref in group {
                 addToClaim(
@@ -184,8 +182,9 @@ enum Reconciler {
                     message: "The mobile is shared by \(group.count) people (more than \(options.maxPeoplePerMobile)).")
             }
         }
-        let emails = groups(of: people, scans: scans, text: \.email, hash: \.emailHash)
-        for group in emails where group.count > options.maxPeoplePerEmail {
+        try forEachGroup(
+            of: people, scans: scans, text: \.email, hash: \.emailHash, minimumCount: options.maxPeoplePerEmail + 1
+        ) { group in
             let email = scans[Int(group[0].file)].arena.string(facts(group[0]).email)
             for ref in group {
                 addToClaim(
@@ -200,10 +199,12 @@ enum Reconciler {
         }
     }
 
-    /// The rows of `refs` grouped by equal text (`text` of their facts, none skipped), via a sort on its hash.
-    private static func groups(
-        of refs: [RowRef], scans: [FileScan], text: (RowFacts) -> TextRef, hash: (RowFacts) -> UInt64
-    ) -> [[RowRef]] {
+    /// Calls `body` with each group of rows of `refs` whose `text` is equal (rows without one are skipped)
+    /// and that has at least `minimumCount` rows, found by sorting on the text's hash.
+    private static func forEachGroup(
+        of refs: [RowRef], scans: [FileScan], text: (RowFacts) -> TextRef, hash: (RowFacts) -> UInt64,
+        minimumCount: Int = 1, _ body: ([RowRef]) throws -> Void
+    ) throws {
         var keyed: [Keyed] = []
         keyed.reserveCapacity(refs.count)
         for ref in refs {
@@ -212,10 +213,9 @@ enum Reconciler {
             keyed.append(Keyed(key: hash(facts), ref: ref))
         }
         keyed.sort()
-        var result: [[RowRef]] = []
-        forEachRun(keyed) { run in
+        try forEachRun(keyed, minimumCount: minimumCount) { run in
             if run.count == 1 {
-                result.append(run)
+                try body(run)
                 return
             }
             // Equal hashes: split by the actual text, so that a collision never joins two values.
@@ -224,18 +224,19 @@ enum Reconciler {
                 let facts = scans[Int(ref.file)].facts[Int(ref.row)]
                 byText[scans[Int(ref.file)].arena.bytes(text(facts)), default: []].append(ref)
             }
-            result += byText.values
+            for group in byText.values where group.count >= minimumCount { try body(group) }
         }
-        return result
     }
 
     /// Calls `body` with each run of equal keys in a sorted array.
-    private static func forEachRun(_ sorted: [Keyed], _ body: ([RowRef]) throws -> Void) rethrows {
+    private static func forEachRun(_ sorted: [Keyed], minimumCount: Int = 1, _ body: ([RowRef]) throws -> Void)
+        rethrows
+    {
         var start = 0
         while start < sorted.count {
             var end = start + 1
             while end < sorted.count && sorted[end].key == sorted[start].key { end += 1 }
-            try body(sorted[start..<end].map(\.ref))
+            if end - start >= minimumCount { try body(sorted[start..<end].map(\.ref)) }
             start = end
         }
     }

@@ -20,7 +20,7 @@ public struct FileScan: Sendable {
     /// File, header and field findings; the reconciler adds the cross-row ones.
     public var findings: [Finding]
     public var isUsable: Bool
-    var facts: [RowFacts]
+    var facts = ChunkedArray<RowFacts>()
     /// The usernames and e-mails the facts refer to.
     var arena = TextArena()
 
@@ -41,7 +41,7 @@ enum FileScanner {
     ) -> FileScan {
         var scan = FileScan(
             input: input, encoding: nil, delimiter: nil, sha256: "", header: nil, findings: [], isUsable: false,
-            facts: [])
+            facts: ChunkedArray())
         let reader: CSVReader
         do {
             reader = try CSVReader(
