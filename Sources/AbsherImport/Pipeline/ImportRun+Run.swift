@@ -114,7 +114,7 @@ extension ImportRun {
 /// One run inside its transaction: the steps of `ImportRun.run` that touch the store.
 final class RunSession {
     /// SQLite's page cache during a run, in KiB.
-    static let pageCacheKiB = 65_536
+    static let pageCacheKiB = 16_384
     let options: RunOptions
     let database: Database
     let store: RecordStore

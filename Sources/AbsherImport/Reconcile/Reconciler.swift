@@ -116,7 +116,7 @@ enum Reconciler {
         }
 
         // 2. Usernames: taken in the store, or claimed by two or more people tonight.
-        try forEachGroup(of: people, scans: scans, text: \.username, hash: \.usernameHash) { group in
+        try forEachGroup(of: people, scans: scans, text: \.username) { group in
             let key = scans[Int(group[0].file)].arena.string(facts(group[0]).username)
             if let owner = try store?.usernameOwner(key: key).map(RowFacts.number) {
                 for ref in group where facts(ref).id != owner {
@@ -183,7 +183,7 @@ enum Reconciler {
             }
         }
         try forEachGroup(
-            of: people, scans: scans, text: \.email, hash: \.emailHash, minimumCount: options.maxPeoplePerEmail + 1
+            of: people, scans: scans, text: \.email, minimumCount: options.maxPeoplePerEmail + 1
         ) { group in
             let email = scans[Int(group[0].file)].arena.string(facts(group[0]).email)
             for ref in group {
@@ -202,15 +202,15 @@ enum Reconciler {
     /// Calls `body` with each group of rows of `refs` whose `text` is equal (rows without one are skipped)
     /// and that has at least `minimumCount` rows, found by sorting on the text's hash.
     private static func forEachGroup(
-        of refs: [RowRef], scans: [FileScan], text: (RowFacts) -> TextRef, hash: (RowFacts) -> UInt64,
-        minimumCount: Int = 1, _ body: ([RowRef]) throws -> Void
+        of refs: [RowRef], scans: [FileScan], text: (RowFacts) -> TextRef, minimumCount: Int = 1,
+        _ body: ([RowRef]) throws -> Void
     ) throws {
         var keyed: [Keyed] = []
         keyed.reserveCapacity(refs.count)
         for ref in refs {
             let facts = scans[Int(ref.file)].facts[Int(ref.row)]
             guard !text(facts).isNone else { continue }
-            keyed.append(Keyed(key: hash(facts), ref: ref))
+            keyed.append(Keyed(key: scans[Int(ref.file)].arena.hash(text(facts)), ref: ref))
         }
         keyed.sort()
         try forEachRun(keyed, minimumCount: minimumCount) { run in

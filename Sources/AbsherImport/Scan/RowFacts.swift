@@ -10,9 +10,6 @@ struct RowFacts: Sendable {
     var contentHash: UInt64
     /// A resident's sponsor, 0 when none.
     var sponsorID: UInt64
-    /// Hashes of `username` and `email` (computed in the parallel first pass, compared by the reconciler).
-    var usernameHash: UInt64
-    var emailHash: UInt64
     var line: UInt32
     /// The mobile's 9-digit national number, 0 when none.
     var mobile: UInt32
@@ -41,16 +38,13 @@ struct RowFacts: Sendable {
         if let record = result.record {
             contentHash = record.contentHash
             username = record[.username].map { arena.append(Username.key($0)) } ?? .none
-            usernameHash = username.isNone ? 0 : arena.hash(username)
             mobile = record[.mobile].map { UInt32(truncatingIfNeeded: Self.number($0.utf8.dropFirst(4))) } ?? 0
             email = record[.email].map { arena.append($0.lowercased()) } ?? .none
-            emailHash = email.isNone ? 0 : arena.hash(email)
+
             sponsorID = record.kind == .resident ? record[.sponsorID].map(Self.number) ?? 0 : 0
             disposition = .merge
         } else {
             contentHash = 0
-            usernameHash = 0
-            emailHash = 0
             username = .none
             mobile = 0
             email = .none
