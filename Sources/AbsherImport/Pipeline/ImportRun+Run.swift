@@ -194,20 +194,47 @@ final class RunSession {
     /// The second pass: reads the file again and merges the rows in `rows` (ascending indexes), the ones
     /// the store does not already hold as they are.
     private func mergeRows(_ rows: [Int32], of scan: FileScan, merger: Merger) throws {
-        var validator: RowValidator?
-        var next = 0
-        try FileScanner.replay(scan) { index, record, header in
-            guard next < rows.count, rows[next] == index else { return }
-            next += 1
-            if validator == nil {
-                validator = RowValidator(header: header, fileName: scan.input.name, options: options.validation)
+        // Reading and validating run on another thread, one batch ahead of the merge (SQLite, this thread).
+        let pipe = RecordPipe()
+        let validation = options.validation
+        let producer = Thread {
+            var validator: RowValidator?
+            var next = 0
+            var batch: [CanonicalRecord] = []
+            batch.reserveCapacity(4096)
+            do {
+                try FileScanner.replay(scan) { index, record, header in
+                    guard next < rows.count, rows[next] == index else { return }
+                    next += 1
+                    if validator == nil {
+                        validator = RowValidator(header: header, fileName: scan.input.name, options: validation)
+                    }
+                    guard let canonical = validator!.validate(record).record else {
+                        throw ReplayError.changed(scan.input.path)
+                    }
+                    batch.append(canonical)
+                    if batch.count == 4096 {
+                        guard pipe.put(batch) else { throw CancellationError() }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                guard next == rows.count else { throw ReplayError.changed(scan.input.path) }
+                if !batch.isEmpty { _ = pipe.put(batch) }
+                pipe.finish()
+            } catch {
+                pipe.finish(error)
             }
-            guard let canonical = validator!.validate(record).record else {
-                throw ReplayError.changed(scan.input.path)
-            }
-            try merger.merge(canonical)
         }
-        guard next == rows.count else { throw ReplayError.changed(scan.input.path) }
+        producer.stackSize = 1 << 20
+        producer.start()
+        do {
+            while let batch = try pipe.take() {
+                for record in batch { try merger.merge(record) }
+            }
+        } catch {
+            pipe.cancel()
+            throw error
+        }
     }
 
     /// Snapshot mode, per kind whose file was given: records not present become inactive, except sponsors
