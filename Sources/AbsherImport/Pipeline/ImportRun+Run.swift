@@ -16,6 +16,8 @@ extension ImportRun {
             // A larger page cache keeps the B-trees' upper levels in memory during the merge of millions
             // of rows (measured in BENCHMARKS.md); it is memory, not durability.
             try database.execute("PRAGMA cache_size = -\(RunSession.pageCacheKiB)")
+            // Sorting for the key-ordered insert and the index builds of a bulk load may use the second core.
+            try database.execute("PRAGMA threads = 2")
         } catch {
             return storeFailure(options, runID: options.runID ?? makeRunID(startedAt), startedAt: startedAt, error: error)
         }
@@ -114,7 +116,7 @@ extension ImportRun {
 /// One run inside its transaction: the steps of `ImportRun.run` that touch the store.
 final class RunSession {
     /// SQLite's page cache during a run, in KiB.
-    static let pageCacheKiB = 16_384
+    static let pageCacheKiB = 8_192
     let options: RunOptions
     let database: Database
     let store: RecordStore
@@ -245,7 +247,8 @@ final class RunSession {
         let byKind = Dictionary(uniqueKeysWithValues: scans.map { ($0.input.kind, $0) })
         for kind in [RecordKind.citizen, .resident, .sponsor] {
             guard let scan = byKind[kind], let comparison = comparisons[kind] else { continue }
-            let kept = kind == .sponsor ? try store.sponsorsOfActiveResidents() : []
+            // Which sponsors residents still name matters only when some sponsor is absent.
+            let kept = kind == .sponsor && !comparison.absentActive.isEmpty ? try store.sponsorsOfActiveResidents() : []
             let deactivated = try merger.deactivate(comparison.absentActive, kind: kind, kept: kept)
             let before = comparison.activeBefore
             if before > 0 {

@@ -46,7 +46,13 @@ final class RecordStore: StoreKnowledge {
 
     // MARK: - What the reconciler asks
 
+    /// Whether the store holds any person or sponsor at all (a first load asks it nothing else).
+    private lazy var isEmpty: Bool = {
+        (try? database.scalarInt("SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM sponsors)")) == 0
+    }()
+
     func usernameOwner(key: String) throws -> String? {
+        if isEmpty { return nil }
         let statement = try database.cachedStatement("SELECT id FROM people WHERE username_key = ?")
         statement.bind(key, at: 1)
         defer { statement.reset() }
@@ -62,6 +68,7 @@ final class RecordStore: StoreKnowledge {
     }
 
     private func exists(_ sql: String, _ id: String) throws -> Bool {
+        if isEmpty { return false }
         let statement = try database.cachedStatement(sql)
         statement.bind(id, at: 1)
         defer { statement.reset() }
