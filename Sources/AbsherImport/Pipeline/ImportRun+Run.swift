@@ -157,7 +157,7 @@ final class RunSession {
         var comparisons: [RecordKind: StoreComparison] = [:]
         for scan in scans {
             let comparison = try StoreComparison(scan, store: store)
-            for _ in 0..<comparison.unchanged { log.count(.unchanged) }
+            log.count(.unchanged, comparison.unchanged)
             if !comparison.needsMerge.isEmpty { try mergeRows(comparison.needsMerge, of: scan, merger: merger) }
             comparisons[scan.input.kind] = comparison
         }

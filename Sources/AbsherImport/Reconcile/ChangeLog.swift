@@ -20,8 +20,11 @@ final class ChangeLog {
         }
     }
 
-    /// Counts a record under `kind` without a row (for `unchanged`).
-    func count(_ kind: ChangeKind) { counts[kind, default: 0] += 1 }
+    /// Counts `records` records under `kind` without a row (for `unchanged`).
+    func count(_ kind: ChangeKind, _ records: Int = 1) {
+        guard records > 0 else { return }
+        counts[kind, default: 0] += records
+    }
 
     /// Records a row of `changes.csv`; `countRecord` counts the record once under this change kind.
     func add(_ change: Change, countRecord: Bool = true) throws {

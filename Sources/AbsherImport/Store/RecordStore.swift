@@ -158,15 +158,6 @@ final class RecordStore: StoreKnowledge {
         }
     }
 
-    /// The IDs of the active records of a kind.
-    func activeIDs(_ kind: RecordKind) throws -> [String] {
-        let kindFilter = kind == .sponsor ? "" : " AND kind = '\(kind.rawValue)'"
-        let statement = try database.prepare("SELECT id FROM \(Self.table(for: kind)) WHERE active = 1\(kindFilter)")
-        var ids: [String] = []
-        while try statement.step() { ids.append(statement.columnString(0) ?? "") }
-        return ids
-    }
-
     /// Sponsors named by an active resident.
     func sponsorsOfActiveResidents() throws -> Set<String> {
         let statement = try database.prepare(
