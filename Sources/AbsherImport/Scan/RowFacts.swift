@@ -13,10 +13,17 @@ struct RowFacts: Sendable {
     var line: UInt32
     /// The mobile's 9-digit national number, 0 when none.
     var mobile: UInt32
+    /// Where the username's comparison key and the lower-cased e-mail sit in the file's arena, packed
+    /// (offsets and 16-bit lengths) so that a row's facts take 48 bytes.
+    private var usernameOffset: UInt32
+    private var emailOffset: UInt32
+    private var usernameLength: UInt16
+    private var emailLength: UInt16
+
     /// The username's comparison key.
-    var username: TextRef
+    var username: TextRef { TextRef(offset: usernameOffset, length: UInt32(usernameLength)) }
     /// The e-mail, lower-cased for comparison.
-    var email: TextRef
+    var email: TextRef { TextRef(offset: emailOffset, length: UInt32(emailLength)) }
     /// The row has an error of SPEC sections 2 or 3 (it claims nothing for the cross-row rules).
     var hasFieldError: Bool
     /// Settled by the reconciler.
@@ -37,17 +44,23 @@ struct RowFacts: Sendable {
         hasFieldError = result.hasError
         if let record = result.record {
             contentHash = record.contentHash
-            username = record[.username].map { arena.append(Username.key($0)) } ?? .none
+            let username = record[.username].map { arena.append(Username.key($0)) } ?? .none
+            usernameOffset = username.offset
+            usernameLength = UInt16(clamping: username.length)
             mobile = record[.mobile].map { UInt32(truncatingIfNeeded: Self.number($0.utf8.dropFirst(4))) } ?? 0
-            email = record[.email].map { arena.append($0.lowercased()) } ?? .none
+            let email = record[.email].map { arena.append($0.lowercased()) } ?? .none
+            emailOffset = email.offset
+            emailLength = UInt16(clamping: email.length)
 
             sponsorID = record.kind == .resident ? record[.sponsorID].map(Self.number) ?? 0 : 0
             disposition = .merge
         } else {
             contentHash = 0
-            username = .none
+            usernameOffset = 0
+            usernameLength = 0
             mobile = 0
-            email = .none
+            emailOffset = 0
+            emailLength = 0
             sponsorID = 0
             disposition = .rejected
         }

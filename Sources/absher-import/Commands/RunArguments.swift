@@ -85,6 +85,9 @@ enum RunArguments {
         guard options.validation.usernameMinLength <= options.validation.usernameMaxLength else {
             throw fail("--username-min must not be above --username-max.")
         }
+        guard options.validation.usernameMaxLength <= 255 else {
+            throw fail("--username-max must be at most 255.")
+        }
         options.reconcile.maxPeoplePerMobile = try count(arguments, "max-per-mobile", default: 5, command: name)
         options.reconcile.maxPeoplePerEmail = try count(arguments, "max-per-email", default: 5, command: name)
         if let text = arguments.value("report-language") {

@@ -175,3 +175,8 @@ private func rules(_ outcome: RunOutcome) -> [String] {
     #expect(file.rows == file.accepted + file.rejected)
     #expect(outcome.findings.contains { $0.rule == .rowMalformed && $0.line == 7 })
 }
+
+/// The first pass keeps one `RowFacts` per row of a national export: its size is the run's memory per row.
+@Test func rowFactsStayFortyEightBytes() {
+    #expect(MemoryLayout<RowFacts>.stride == 48)
+}
