@@ -30,13 +30,16 @@ enum Reconciler {
         var row: Int32
     }
 
-    /// A grouping key and the claiming row it belongs to.
-    private struct Keyed: Comparable {
-        var key: UInt64
-        var ref: RowRef
-
-        static func < (lhs: Keyed, rhs: Keyed) -> Bool {
-            lhs.key != rhs.key ? lhs.key < rhs.key : (lhs.ref.file, lhs.ref.row) < (rhs.ref.file, rhs.ref.row)
+    /// A 32-bit grouping key and a row (file in 2 bits, row in 30) in one `UInt64`, so that the arrays
+    /// sorted to find groups take 8 bytes a row: `key << 32 | file << 30 | row`.
+    private enum Keyed {
+        static func pack(_ key: UInt32, _ ref: RowRef) -> UInt64 {
+            UInt64(key) << 32 | UInt64(UInt32(ref.file) << 30 | UInt32(ref.row))
+        }
+        static func key(_ packed: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: packed >> 32) }
+        static func ref(_ packed: UInt64) -> RowRef {
+            let low = UInt32(truncatingIfNeeded: packed)
+            return RowRef(file: Int32(low >> 30), row: Int32(low & (1 << 30 - 1)))
         }
     }
 
@@ -118,14 +121,16 @@ enum Reconciler {
             }
             return nil
         }
-        var people: [RowRef] = []
-        for kind in [RecordKind.citizen, .resident] {
-            guard let file = fileOf[kind], let table = claims[kind] else { continue }
-            people += table.packed.lazy.map { RowRef(file: file, row: ClaimTable.row($0)) }
+        /// Every claiming row of citizens.csv and residents.csv.
+        func forEachPerson(_ body: (RowRef) -> Void) {
+            for kind in [RecordKind.citizen, .resident] {
+                guard let file = fileOf[kind], let table = claims[kind] else { continue }
+                for packed in table.packed { body(RowRef(file: file, row: ClaimTable.row(packed))) }
+            }
         }
 
         // 2. Usernames: taken in the store, or claimed by two or more people tonight.
-        try forEachGroup(of: people, scans: scans, text: \.username) { group in
+        try forEachGroup(of: forEachPerson, scans: scans, text: \.username) { group in
             let key = scans[Int(group[0].file)].arena.string(facts(group[0]).username)
             if let owner = try store?.usernameOwner(key: key).map(RowFacts.number) {
                 for ref in group where facts(ref).id != owner {
@@ -181,9 +186,11 @@ enum Reconciler {
         }
 
         // 5. Contacts shared by too many people.
-        var byMobile: [Keyed] = []
-        byMobile.reserveCapacity(people.count)
-        for ref in people where facts(ref).mobile != 0 { byMobile.append(Keyed(key: UInt64(facts(ref).mobile), ref: ref)) }
+        var byMobile: [UInt64] = []
+        forEachPerson { ref in
+            let mobile = facts(ref).mobile
+            if mobile != 0 { byMobile.append(Keyed.pack(mobile, ref)) }
+        }
         byMobile.sort()
         forEachRun(byMobile, minimumCount: options.maxPeoplePerMobile + 1) { group in
             let mobile = RowFacts.mobileText(facts(group[0]).mobile)
@@ -194,7 +201,7 @@ enum Reconciler {
             }
         }
         try forEachGroup(
-            of: people, scans: scans, text: \.email, minimumCount: options.maxPeoplePerEmail + 1
+            of: forEachPerson, scans: scans, text: \.email, minimumCount: options.maxPeoplePerEmail + 1
         ) { group in
             let email = scans[Int(group[0].file)].arena.string(facts(group[0]).email)
             for ref in group {
@@ -213,15 +220,16 @@ enum Reconciler {
     /// Calls `body` with each group of rows of `refs` whose `text` is equal (rows without one are skipped)
     /// and that has at least `minimumCount` rows, found by sorting on the text's hash.
     private static func forEachGroup(
-        of refs: [RowRef], scans: [FileScan], text: (RowFacts) -> TextRef, minimumCount: Int = 1,
+        of refs: ((RowRef) -> Void) -> Void, scans: [FileScan], text: KeyPath<RowFacts, TextRef>, minimumCount: Int = 1,
         _ body: ([RowRef]) throws -> Void
     ) throws {
-        var keyed: [Keyed] = []
-        keyed.reserveCapacity(refs.count)
-        for ref in refs {
+        // Sorted on the upper 32 bits of the text's hash; equal prefixes are split by the text below.
+        var keyed: [UInt64] = []
+        refs { ref in
             let facts = scans[Int(ref.file)].facts[Int(ref.row)]
-            guard !text(facts).isNone else { continue }
-            keyed.append(Keyed(key: scans[Int(ref.file)].arena.hash(text(facts)), ref: ref))
+            guard !facts[keyPath: text].isNone else { return }
+            let hash = scans[Int(ref.file)].arena.hash(facts[keyPath: text])
+            keyed.append(Keyed.pack(UInt32(truncatingIfNeeded: hash >> 32), ref))
         }
         keyed.sort()
         try forEachRun(keyed, minimumCount: minimumCount) { run in
@@ -229,25 +237,26 @@ enum Reconciler {
                 try body(run)
                 return
             }
-            // Equal hashes: split by the actual text, so that a collision never joins two values.
+            // Equal hash prefixes: split by the actual text, so that a collision never joins two values.
             var byText: [ArraySlice<UInt8>: [RowRef]] = [:]
             for ref in run {
                 let facts = scans[Int(ref.file)].facts[Int(ref.row)]
-                byText[scans[Int(ref.file)].arena.bytes(text(facts)), default: []].append(ref)
+                byText[scans[Int(ref.file)].arena.bytes(facts[keyPath: text]), default: []].append(ref)
             }
             for group in byText.values where group.count >= minimumCount { try body(group) }
         }
     }
 
     /// Calls `body` with each run of equal keys in a sorted array.
-    private static func forEachRun(_ sorted: [Keyed], minimumCount: Int = 1, _ body: ([RowRef]) throws -> Void)
+    private static func forEachRun(_ sorted: [UInt64], minimumCount: Int = 1, _ body: ([RowRef]) throws -> Void)
         rethrows
     {
         var start = 0
         while start < sorted.count {
+            let key = Keyed.key(sorted[start])
             var end = start + 1
-            while end < sorted.count && sorted[end].key == sorted[start].key { end += 1 }
-            if end - start >= minimumCount { try body(sorted[start..<end].map(\.ref)) }
+            while end < sorted.count && Keyed.key(sorted[end]) == key { end += 1 }
+            if end - start >= minimumCount { try body(sorted[start..<end].map(Keyed.ref)) }
             start = end
         }
     }
