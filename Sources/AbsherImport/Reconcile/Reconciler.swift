@@ -186,18 +186,20 @@ enum Reconciler {
         }
 
         // 5. Contacts shared by too many people.
-        var byMobile: [UInt64] = []
-        forEachPerson { ref in
-            let mobile = facts(ref).mobile
-            if mobile != 0 { byMobile.append(Keyed.pack(mobile, ref)) }
-        }
-        byMobile.sort()
-        forEachRun(byMobile, minimumCount: options.maxPeoplePerMobile + 1) { group in
-            let mobile = RowFacts.mobileText(facts(group[0]).mobile)
-            for ref in group {
-                addToClaim(
-                    ref, .mobileShared, field: .mobile, value: mobile,
-                    message: "The mobile is shared by \(group.count) people (more than \(options.maxPeoplePerMobile)).")
+        do {
+            var byMobile: [UInt64] = []
+            forEachPerson { ref in
+                let mobile = facts(ref).mobile
+                if mobile != 0 { byMobile.append(Keyed.pack(mobile, ref)) }
+            }
+            byMobile.sort()
+            forEachRun(byMobile, minimumCount: options.maxPeoplePerMobile + 1) { group in
+                let mobile = RowFacts.mobileText(facts(group[0]).mobile)
+                for ref in group {
+                    addToClaim(
+                        ref, .mobileShared, field: .mobile, value: mobile,
+                        message: "The mobile is shared by \(group.count) people (more than \(options.maxPeoplePerMobile)).")
+                }
             }
         }
         try forEachGroup(

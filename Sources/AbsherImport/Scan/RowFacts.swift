@@ -4,17 +4,29 @@
 /// of rows, so the first pass keeps these and not the records, and the merge pass reads the files again.
 /// Usernames and e-mails live in the file's `TextArena`.
 struct RowFacts: Sendable {
-    /// The claimed ID as a number (10 digits fit), 0 when the row claims none.
-    var id: UInt64
+    /// A 10-digit number fits in 34 bits, a line number (up to 2^30) or a 9-digit mobile in 30: pairs of
+    /// them share one `UInt64`, so that a row's facts take 40 bytes.
+    private static let lowBits: UInt64 = 30
+    private static let lowMask: UInt64 = (1 << lowBits) - 1
+
+    /// `id << 30 | line`.
+    private var idAndLine: UInt64
+    /// `sponsorID << 30 | mobile`.
+    private var sponsorAndMobile: UInt64
     /// The canonical record's `contentHash`, 0 for rows with errors.
     var contentHash: UInt64
+
+    /// The claimed ID as a number, 0 when the row claims none.
+    var id: UInt64 { idAndLine >> Self.lowBits }
+    /// The physical line where the record starts.
+    var line: UInt32 { UInt32(truncatingIfNeeded: idAndLine & Self.lowMask) }
     /// A resident's sponsor, 0 when none.
-    var sponsorID: UInt64
-    var line: UInt32
+    var sponsorID: UInt64 { sponsorAndMobile >> Self.lowBits }
     /// The mobile's 9-digit national number, 0 when none.
-    var mobile: UInt32
-    /// Where the username's comparison key and the lower-cased e-mail sit in the file's arena, packed
-    /// (offsets and 16-bit lengths) so that a row's facts take 48 bytes.
+    var mobile: UInt32 { UInt32(truncatingIfNeeded: sponsorAndMobile & Self.lowMask) }
+
+    /// Where the username's comparison key and the lower-cased e-mail sit in the file's arena (offsets and
+    /// 16-bit lengths).
     private var usernameOffset: UInt32
     private var emailOffset: UInt32
     private var usernameLength: UInt16
@@ -39,29 +51,28 @@ struct RowFacts: Sendable {
     }
 
     init(result: RowResult, arena: inout TextArena) {
-        line = UInt32(clamping: result.line)
-        id = result.claimedID.map(Self.number) ?? 0
+        let id = result.claimedID.map(Self.number) ?? 0
+        idAndLine = id << Self.lowBits | min(UInt64(max(result.line, 0)), Self.lowMask)
         hasFieldError = result.hasError
         if let record = result.record {
             contentHash = record.contentHash
             let username = record[.username].map { arena.append(Username.key($0)) } ?? .none
             usernameOffset = username.offset
             usernameLength = UInt16(clamping: username.length)
-            mobile = record[.mobile].map { UInt32(truncatingIfNeeded: Self.number($0.utf8.dropFirst(4))) } ?? 0
+            let mobile = record[.mobile].map { Self.number($0.utf8.dropFirst(4)) } ?? 0
             let email = record[.email].map { arena.append($0.lowercased()) } ?? .none
             emailOffset = email.offset
             emailLength = UInt16(clamping: email.length)
-
-            sponsorID = record.kind == .resident ? record[.sponsorID].map(Self.number) ?? 0 : 0
+            let sponsorID = record.kind == .resident ? record[.sponsorID].map(Self.number) ?? 0 : 0
+            sponsorAndMobile = sponsorID << Self.lowBits | (mobile & Self.lowMask)
             disposition = .merge
         } else {
             contentHash = 0
             usernameOffset = 0
             usernameLength = 0
-            mobile = 0
             emailOffset = 0
             emailLength = 0
-            sponsorID = 0
+            sponsorAndMobile = 0
             disposition = .rejected
         }
     }

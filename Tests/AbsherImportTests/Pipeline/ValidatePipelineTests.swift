@@ -177,6 +177,6 @@ private func rules(_ outcome: RunOutcome) -> [String] {
 }
 
 /// The first pass keeps one `RowFacts` per row of a national export: its size is the run's memory per row.
-@Test func rowFactsStayFortyEightBytes() {
-    #expect(MemoryLayout<RowFacts>.stride == 48)
+@Test func rowFactsStayFortyBytes() {
+    #expect(MemoryLayout<RowFacts>.stride == 40)
 }
