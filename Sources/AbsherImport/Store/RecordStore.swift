@@ -149,7 +149,13 @@ final class RecordStore: StoreKnowledge {
 
     /// Every record of a kind in ID order: its ID as a number, whether it is active, and its content hash.
     func forEachStored(_ kind: RecordKind, _ body: (UInt64, Bool, UInt64) throws -> Void) throws {
-        let kindFilter = kind == .sponsor ? "" : " WHERE kind = '\(kind.rawValue)'"
+        // Citizens' IDs start with 1 and residents' with 2: a range of the primary key, not a scan of both.
+        let kindFilter: String
+        switch kind {
+        case .citizen: kindFilter = " WHERE id >= '1' AND id < '2' AND kind = 'citizen'"
+        case .resident: kindFilter = " WHERE id >= '2' AND id < '3' AND kind = 'resident'"
+        case .sponsor: kindFilter = ""
+        }
         let statement = try database.prepare(
             "SELECT id, active, record_hash FROM \(Self.table(for: kind))\(kindFilter) ORDER BY id")
         while try statement.step() {
