@@ -3,7 +3,8 @@ import Testing
 
 @testable import AbsherImport
 
-/// The CSV conformance suites of /work/shared/conformance, read in place.
+/// The CSV conformance suites of ../shared/conformance, read in place (or their committed copy in
+/// Tests/Conformance on a machine without it).
 @Suite struct ConformanceSuiteTests {
     typealias Support = ReadingTestSupport
 
@@ -121,4 +122,24 @@ import Testing
             #expect(records == reference, "chunk \(chunkSize)")
         }
     }
+}
+
+/// The committed copy of the suites must not drift from the shared ones, where both are present.
+@Test(.enabled(if: FileManager.default.fileExists(atPath: ReadingTestSupport.sharedConformanceDirectory.path)))
+func vendoredConformanceSuitesEqualTheSharedOnes() throws {
+    let shared = ReadingTestSupport.sharedConformanceDirectory
+    let vendored = ReadingTestSupport.vendoredConformanceDirectory
+    let files = try FileManager.default.subpathsOfDirectory(atPath: shared.path).sorted()
+    var compared = 0
+    for file in files {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(
+            atPath: shared.appendingPathComponent(file).path, isDirectory: &isDirectory)
+        guard exists, !isDirectory.boolValue else { continue }
+        let expected = try Data(contentsOf: shared.appendingPathComponent(file))
+        let copy = try? Data(contentsOf: vendored.appendingPathComponent(file))
+        #expect(copy == expected, "Tests/Conformance/\(file) differs from ../shared/conformance/\(file)")
+        compared += 1
+    }
+    #expect(compared > 60)
 }

@@ -5,8 +5,8 @@ import Testing
 
 /// Shared helpers of the reading tests: the conformance suites, temp files, reading everything.
 enum ReadingTestSupport {
-    /// `/work/shared/conformance` seen from this file: the folder holding Package.swift, then `../shared/conformance`.
-    static let conformanceDirectory: URL = {
+    /// The folder holding Package.swift.
+    static let packageRoot: URL = {
         var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while directory.path != "/" {
             if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
@@ -14,8 +14,21 @@ enum ReadingTestSupport {
             }
             directory.deleteLastPathComponent()
         }
-        return directory.deletingLastPathComponent().appendingPathComponent("shared/conformance")
+        return directory
     }()
+
+    /// The project's shared suites, `../shared/conformance` next to the checkout, read in place.
+    static let sharedConformanceDirectory = packageRoot.deletingLastPathComponent()
+        .appendingPathComponent("shared/conformance")
+
+    /// The copy committed in `Tests/Conformance` (same files, with their licenses), for a clone that has
+    /// no `../shared` beside it (a CI machine).
+    static let vendoredConformanceDirectory = packageRoot.appendingPathComponent("Tests/Conformance")
+
+    /// The suites as the tests read them: the shared ones where they are, the committed copy otherwise.
+    static let conformanceDirectory: URL =
+        FileManager.default.fileExists(atPath: sharedConformanceDirectory.path)
+        ? sharedConformanceDirectory : vendoredConformanceDirectory
 
     /// The chunk sizes every input is read with; all must give identical records.
     static let chunkSizes = [1, 2, 3, 5, 7, 1 << 20]
