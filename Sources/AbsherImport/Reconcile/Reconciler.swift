@@ -76,9 +76,9 @@ enum Reconciler {
             for (row, facts) in scans[file].facts.enumerated() where !facts.hasFieldError && facts.id != 0 {
                 packed.append(ClaimTable.pack(id: facts.id, row: row))
             }
-            packed.sort()
-            var table = ClaimTable()
-            table.packed.reserveCapacity(packed.count)
+            packed.sortInPlace()
+            // The claims are written over the front of `packed` as it is walked (never ahead of the reading).
+            var claimCount = 0
             var start = 0
             while start < packed.count {
                 let id = ClaimTable.id(packed[start])
@@ -86,7 +86,8 @@ enum Reconciler {
                 while end < packed.count && ClaimTable.id(packed[end]) == id { end += 1 }
                 defer { start = end }
                 if end - start == 1 {
-                    table.packed.append(packed[start])
+                    packed[claimCount] = packed[start]
+                    claimCount += 1
                     continue
                 }
                 let rows = packed[start..<end].map(ClaimTable.row)
@@ -109,9 +110,13 @@ enum Reconciler {
                         scans[file].facts[Int(row)].disposition = .repeatOfEarlier
                     }
                     repeats[RowRef(file: Int32(file), row: rows[0])] = Array(rows.dropFirst())
-                    table.packed.append(packed[start])
+                    packed[claimCount] = packed[start]
+                    claimCount += 1
                 }
             }
+            packed.removeLast(packed.count - claimCount)
+            var table = ClaimTable()
+            table.packed = packed
             claims[kind] = table
         }
         let fileOf = Dictionary(uniqueKeysWithValues: scans.indices.map { (scans[$0].input.kind, Int32($0)) })
@@ -121,6 +126,7 @@ enum Reconciler {
             }
             return nil
         }
+        let personCount = (claims[.citizen]?.packed.count ?? 0) + (claims[.resident]?.packed.count ?? 0)
         /// Every claiming row of citizens.csv and residents.csv.
         func forEachPerson(_ body: (RowRef) -> Void) {
             for kind in [RecordKind.citizen, .resident] {
@@ -130,7 +136,7 @@ enum Reconciler {
         }
 
         // 2. Usernames: taken in the store, or claimed by two or more people tonight.
-        try forEachGroup(of: forEachPerson, scans: scans, text: \.username) { group in
+        try forEachGroup(of: forEachPerson, count: personCount, scans: scans, text: \.username) { group in
             let key = scans[Int(group[0].file)].arena.string(facts(group[0]).username)
             if let owner = try store?.usernameOwner(key: key).map(RowFacts.number) {
                 for ref in group where facts(ref).id != owner {
@@ -188,11 +194,12 @@ enum Reconciler {
         // 5. Contacts shared by too many people.
         do {
             var byMobile: [UInt64] = []
+            byMobile.reserveCapacity(personCount)
             forEachPerson { ref in
                 let mobile = facts(ref).mobile
                 if mobile != 0 { byMobile.append(Keyed.pack(mobile, ref)) }
             }
-            byMobile.sort()
+            byMobile.sortInPlace()
             forEachRun(byMobile, minimumCount: options.maxPeoplePerMobile + 1) { group in
                 let mobile = RowFacts.mobileText(facts(group[0]).mobile)
                 for ref in group {
@@ -203,7 +210,8 @@ enum Reconciler {
             }
         }
         try forEachGroup(
-            of: forEachPerson, scans: scans, text: \.email, minimumCount: options.maxPeoplePerEmail + 1
+            of: forEachPerson, count: personCount, scans: scans, text: \.email,
+            minimumCount: options.maxPeoplePerEmail + 1
         ) { group in
             let email = scans[Int(group[0].file)].arena.string(facts(group[0]).email)
             for ref in group {
@@ -222,18 +230,19 @@ enum Reconciler {
     /// Calls `body` with each group of rows of `refs` whose `text` is equal (rows without one are skipped)
     /// and that has at least `minimumCount` rows, found by sorting on the text's hash.
     private static func forEachGroup(
-        of refs: ((RowRef) -> Void) -> Void, scans: [FileScan], text: KeyPath<RowFacts, TextRef>, minimumCount: Int = 1,
-        _ body: ([RowRef]) throws -> Void
+        of refs: ((RowRef) -> Void) -> Void, count: Int, scans: [FileScan], text: KeyPath<RowFacts, TextRef>,
+        minimumCount: Int = 1, _ body: ([RowRef]) throws -> Void
     ) throws {
         // Sorted on the upper 32 bits of the text's hash; equal prefixes are split by the text below.
         var keyed: [UInt64] = []
+        keyed.reserveCapacity(count)
         refs { ref in
             let facts = scans[Int(ref.file)].facts[Int(ref.row)]
             guard !facts[keyPath: text].isNone else { return }
             let hash = scans[Int(ref.file)].arena.hash(facts[keyPath: text])
             keyed.append(Keyed.pack(UInt32(truncatingIfNeeded: hash >> 32), ref))
         }
-        keyed.sort()
+        keyed.sortInPlace()
         try forEachRun(keyed, minimumCount: minimumCount) { run in
             if run.count == 1 {
                 try body(run)
