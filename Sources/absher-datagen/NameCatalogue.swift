@@ -111,7 +111,8 @@ enum NameCatalogue {
             Name("سانتوس", "Santos", "Dos Santos"), Name("ريس", "Reyes", "Reys"), Name("كروز", "Cruz", "De la Cruz"),
             Name("غارسيا", "Garcia", "Garsia"), Name("سميث", "Smith", "Smyth"), Name("ميندوزا", "Mendoza", "Mendosa"),
             Name("باوتيستا", "Bautista", "Batista"), Name("أوكونكو", "Okonkwo", "Okonkwoh"),
-            Name("تسفاي", "Tesfaye", "Tesfay"), Name("يلماز", "Yilmaz", "Yilmas"), Name("ويليامز", "Williams", "Wiliams"),
+            Name("تسفاي", "Tesfaye", "Tesfay"), Name("يلماز", "Yilmaz", "Yilmas"),
+            Name("ويليامز", "Williams", "Wiliams"),
         ],
         nationalities: ["PHL", "IDN", "ETH", "KEN", "UGA", "NGA", "GBR", "USA", "TUR", "LKA"].map { Array($0.utf8) }
     )

@@ -140,7 +140,8 @@ extension Population {
         }
         sink.comma()
         if defect == .sponsorTypeMismatch {
-            let wrong: [StaticString] = individual ? ["establishment", "منشأة", "company"] : ["individual", "فرد", "company"]
+            let wrong: [StaticString] =
+                individual ? ["establishment", "منشأة", "company"] : ["individual", "فرد", "company"]
             sink.text(wrong[variant % 3])
         } else if record.sponsorTypeForm > 0 {
             let spellings: [StaticString] =

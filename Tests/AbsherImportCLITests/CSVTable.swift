@@ -23,7 +23,12 @@ struct CSVTable {
             if quoted {
                 if scalar == "\"" {
                     let next = characters.next()
-                    if next == "\"" { cell.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                    if next == "\"" {
+                        cell.unicodeScalars.append("\"")
+                    } else {
+                        quoted = false
+                        pending = next
+                    }
                 } else {
                     cell.unicodeScalars.append(scalar)
                 }

@@ -53,9 +53,11 @@ import Testing
     }
 
     @Test func normalisingReplacesOnlyTheRunIdTimesAndDuration() {
-        let html = "<title>Import report 20261125T030012Z-2</title><dd>2026-11-25 03:00:12 UTC</dd>"
+        let html =
+            "<title>Import report 20261125T030012Z-2</title><dd>2026-11-25 03:00:12 UTC</dd>"
             + "<dd>12.5 s</dd><dd>0.1 ثانية</dd><dd>2026-11-25</dd>"
-        let json = "\"run_id\": \"20261125T030012Z\",\n\"started_at\": \"2026-11-25T03:00:12.345Z\",\n"
+        let json =
+            "\"run_id\": \"20261125T030012Z\",\n\"started_at\": \"2026-11-25T03:00:12.345Z\",\n"
             + "\"run_date\": \"2026-11-25\",\n\"duration_seconds\": 1.25"
         #expect(
             String(decoding: GoldenReport.normalised(Data(html.utf8), name: "report.html"), as: UTF8.self)

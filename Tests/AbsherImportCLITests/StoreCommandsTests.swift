@@ -134,8 +134,10 @@ import Testing
         // A store made and migrated beforehand, holding two sponsors, so that the lock probe meets no migration.
         try folder.write("clean/sponsors.csv", TemporaryFolder.cleanSponsors)
         let setup = try BinaryRun.run(
-            ["run", "--sponsors", folder.path + "/clean/sponsors.csv", "--mode", "delta", "--store", store,
-             "--reports", folder.path + "/reports-setup", "--quiet"])
+            [
+                "run", "--sponsors", folder.path + "/clean/sponsors.csv", "--mode", "delta", "--store", store,
+                "--reports", folder.path + "/reports-setup", "--quiet",
+            ])
         #expect(setup.status == 0)
         // 20,000 rows keep a debug build busy for several seconds (200,000 would outlast the 60 s wait below).
         let generate = Process()
@@ -148,8 +150,10 @@ import Testing
         #expect(generate.terminationStatus == 0)
 
         let first = BackgroundBinaryRun(
-            ["run", folder.path + "/big", "--mode", "delta", "--now", "2026-11-25", "--max-reject-rate", "1",
-             "--lock-timeout", "60", "--store", store, "--reports", folder.path + "/reports-first", "--quiet"])
+            [
+                "run", folder.path + "/big", "--mode", "delta", "--now", "2026-11-25", "--max-reject-rate", "1",
+                "--lock-timeout", "60", "--store", store, "--reports", folder.path + "/reports-first", "--quiet",
+            ])
         #expect(BackgroundBinaryRun.waitUntilLocked(store, seconds: 60), "the first run never took the lock")
         // Run ids have one-second resolution: start the others in a later second than the first (see the
         // known issue below).
@@ -159,14 +163,18 @@ import Testing
         try folder.write(
             "renamed/sponsors.csv", "sponsor_id,sponsor_type,name\n7000000001,establishment,Renamed\n")
         let locked = try BinaryRun.run(
-            ["run", "--sponsors", folder.path + "/renamed/sponsors.csv", "--mode", "delta", "--lock-timeout", "0",
-             "--store", store, "--reports", folder.path + "/reports-locked"])
+            [
+                "run", "--sponsors", folder.path + "/renamed/sponsors.csv", "--mode", "delta", "--lock-timeout", "0",
+                "--store", store, "--reports", folder.path + "/reports-locked",
+            ])
         #expect(locked.status == 75)
         #expect(locked.stderr.split(separator: "\n").last?.hasSuffix("(exit 75)") == true)
 
         let waiting = BackgroundBinaryRun(
-            ["run", "SampleData", "--mode", "delta", "--now", "2026-11-25", "--max-reject-rate", "1",
-             "--lock-timeout", "60", "--store", store, "--reports", folder.path + "/reports-waiting", "--quiet"],
+            [
+                "run", "SampleData", "--mode", "delta", "--now", "2026-11-25", "--max-reject-rate", "1",
+                "--lock-timeout", "60", "--store", store, "--reports", folder.path + "/reports-waiting", "--quiet",
+            ],
             in: BinaryRun.packageRoot)
         let firstRun = try first.wait()
         #expect(firstRun.status == 0, "\(firstRun.stderr)")
@@ -193,9 +201,11 @@ import Testing
         Thread.sleep(forTimeInterval: 1.02 - fraction)
         let runs = (1...2).map { index in
             BackgroundBinaryRun(
-                ["run", "SampleData", "--now", "2026-11-25", "--max-reject-rate", "1", "--lock-timeout", "60",
-                 "--store", folder.path + "/absher.sqlite", "--reports", folder.path + "/reports-\(index)",
-                 "--quiet"],
+                [
+                    "run", "SampleData", "--now", "2026-11-25", "--max-reject-rate", "1", "--lock-timeout", "60",
+                    "--store", folder.path + "/absher.sqlite", "--reports", folder.path + "/reports-\(index)",
+                    "--quiet",
+                ],
                 in: BinaryRun.packageRoot)
         }
         let statuses = try runs.map { try $0.wait().status }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AbsherImport
 
 @Test func luhnAcceptsSpecVectors() {

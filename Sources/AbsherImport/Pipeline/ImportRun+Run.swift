@@ -19,18 +19,21 @@ extension ImportRun {
             // Sorting for the key-ordered insert and the index builds of a bulk load may use the second core.
             try database.execute("PRAGMA threads = 2")
         } catch {
-            return storeFailure(options, runID: options.runID ?? makeRunID(startedAt), startedAt: startedAt, error: error)
+            return storeFailure(
+                options, runID: options.runID ?? makeRunID(startedAt), startedAt: startedAt, error: error)
         }
         defer { database.close() }
 
         // The run ID and the report folder are settled once the lock is held, so that two runs that
         // start in the same second never pick the same ID.
         var folder: ReportFolder?
-        var outcome = makeOutcome(options, runID: options.runID ?? makeRunID(startedAt), startedAt: startedAt, scans: [])
+        var outcome = makeOutcome(
+            options, runID: options.runID ?? makeRunID(startedAt), startedAt: startedAt, scans: [])
         var changesWritten = false
         do {
             try database.inTransaction(.immediate) {
-                let runID = try options.runID ?? makeRunID(startedAt, reportsParent: options.reportsParent, store: database)
+                let runID =
+                    try options.runID ?? makeRunID(startedAt, reportsParent: options.reportsParent, store: database)
                 outcome.runID = runID
                 let reports: ReportFolder
                 do {

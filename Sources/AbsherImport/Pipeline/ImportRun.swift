@@ -6,7 +6,8 @@ public enum ImportRun {
     /// `absher-import validate`: every rule that needs no store, and the reports.
     public static func validate(_ options: RunOptions, progress: ProgressHandler? = nil) -> RunOutcome {
         let startedAt = Date()
-        let runID = options.runID ?? (try? makeRunID(startedAt, reportsParent: options.reportsParent)) ?? makeRunID(startedAt)
+        let runID =
+            options.runID ?? (try? makeRunID(startedAt, reportsParent: options.reportsParent)) ?? makeRunID(startedAt)
         let folder: ReportFolder
         do {
             folder = try ReportFolder(parent: options.reportsParent, runID: runID)
@@ -41,7 +42,9 @@ public enum ImportRun {
     }
 
     /// The outcome of a run whose report folder cannot be made: nothing else was done.
-    static func reportFolderFailure(_ options: RunOptions, runID: String, startedAt: Date, error: any Error) -> RunOutcome {
+    static func reportFolderFailure(_ options: RunOptions, runID: String, startedAt: Date, error: any Error)
+        -> RunOutcome
+    {
         var outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
         let status = (error as? FileSystemError)?.exitStatus ?? .cannotCreate
         outcome.status = .failed
@@ -104,7 +107,8 @@ public enum ImportRun {
         guard rate > limit else { return nil }
         return RunFailure(
             .aborted,
-            "\(outcome.rowsRejected) of \(read) rows rejected (\(percent(rate))), above --max-reject-rate \(percent(limit)).")
+            "\(outcome.rowsRejected) of \(read) rows rejected (\(percent(rate))), above --max-reject-rate \(percent(limit))."
+        )
     }
 
     static func percent(_ rate: Double) -> String {

@@ -13,7 +13,8 @@ extension Array where Element == UInt64 {
         }
     }
 
-    private static func introsort(_ a: UnsafeMutableBufferPointer<UInt64>, _ low: Int, _ high: Int, _ depth: inout Int) {
+    private static func introsort(_ a: UnsafeMutableBufferPointer<UInt64>, _ low: Int, _ high: Int, _ depth: inout Int)
+    {
         var low = low
         var high = high
         while high - low > 16 {
@@ -41,10 +42,16 @@ extension Array where Element == UInt64 {
             }
             // Recurse into the smaller side, loop on the larger: stack depth O(log n).
             if j - low < high - i {
-                if low < j { var d = depth; introsort(a, low, j, &d) }
+                if low < j {
+                    var d = depth
+                    introsort(a, low, j, &d)
+                }
                 low = i
             } else {
-                if i < high { var d = depth; introsort(a, i, high, &d) }
+                if i < high {
+                    var d = depth
+                    introsort(a, i, high, &d)
+                }
                 high = j
             }
         }

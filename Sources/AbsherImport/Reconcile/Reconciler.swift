@@ -98,7 +98,8 @@ enum Reconciler {
                         add(
                             .idDuplicateConflict, RowRef(file: Int32(file), row: row), field: kind.idColumn,
                             value: RowFacts.idText(id),
-                            message: "The ID appears on \(rows.count) rows with different values (lines \(lines)\(rows.count > 5 ? ", …" : ""))."
+                            message:
+                                "The ID appears on \(rows.count) rows with different values (lines \(lines)\(rows.count > 5 ? ", …" : ""))."
                         )
                     }
                 } else {
@@ -106,7 +107,8 @@ enum Reconciler {
                     for row in rows.dropFirst() {
                         add(
                             .idDuplicate, RowRef(file: Int32(file), row: row), field: kind.idColumn,
-                            value: RowFacts.idText(id), message: "An identical repeat of line \(firstLine); merged once.")
+                            value: RowFacts.idText(id),
+                            message: "An identical repeat of line \(firstLine); merged once.")
                         scans[file].facts[Int(row)].disposition = .repeatOfEarlier
                     }
                     repeats[RowRef(file: Int32(file), row: rows[0])] = Array(rows.dropFirst())
@@ -149,7 +151,8 @@ enum Reconciler {
                 for ref in group {
                     addToClaim(
                         ref, .usernameDuplicate, field: .username, value: key,
-                        message: "The username \(key) is claimed by \(group.count) people: \(ids.joined(separator: ", ")).")
+                        message:
+                            "The username \(key) is claimed by \(group.count) people: \(ids.joined(separator: ", ")).")
                 }
             }
         }
@@ -172,7 +175,9 @@ enum Reconciler {
                 if !known {
                     addToClaim(
                         ref, .sponsorUnknown, field: .sponsorID, value: RowFacts.idText(sponsor),
-                        message: "The sponsor \(RowFacts.idText(sponsor)) is neither in this run's sponsors nor in the store.")
+                        message:
+                            "The sponsor \(RowFacts.idText(sponsor)) is neither in this run's sponsors nor in the store."
+                    )
                 }
             }
         }
@@ -187,7 +192,8 @@ enum Reconciler {
                 if try store?.personExists(RowFacts.idText(id)) ?? false { continue }
                 addToClaim(
                     RowRef(file: file, row: row), .sponsorPersonUnknown, field: .sponsorID, value: RowFacts.idText(id),
-                    message: "The individual sponsor \(RowFacts.idText(id)) is not a person known in this run or the store.")
+                    message:
+                        "The individual sponsor \(RowFacts.idText(id)) is not a person known in this run or the store.")
             }
         }
 
@@ -205,7 +211,8 @@ enum Reconciler {
                 for ref in group {
                     addToClaim(
                         ref, .mobileShared, field: .mobile, value: mobile,
-                        message: "The mobile is shared by \(group.count) people (more than \(options.maxPeoplePerMobile)).")
+                        message:
+                            "The mobile is shared by \(group.count) people (more than \(options.maxPeoplePerMobile)).")
                 }
             }
         }

@@ -17,7 +17,8 @@ struct ReportWriter {
             try file.write(summaryJSON().serialized() + "\n")
             try file.close()
             let html = try OutputFile(path: folder.path(for: "report.html"))
-            try html.write(HTMLReport(outcome: outcome, maskPII: options.maskPII, language: options.reportLanguage).render())
+            try html.write(
+                HTMLReport(outcome: outcome, maskPII: options.maskPII, language: options.reportLanguage).render())
             try html.close()
             try folder.publish()
         } catch {

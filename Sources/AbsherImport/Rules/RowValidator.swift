@@ -163,7 +163,9 @@ public struct RowValidator: Sendable {
             case .success(let date):
                 if date > options.runDate {
                     return .failure(
-                        Problem(rule: .dateFuture, message: "The birth date \(date) is after the run date \(options.runDate)."))
+                        Problem(
+                            rule: .dateFuture,
+                            message: "The birth date \(date) is after the run date \(options.runDate)."))
                 }
                 return .success(date.description)
             }
@@ -174,7 +176,8 @@ public struct RowValidator: Sendable {
                 if date < options.runDate {
                     return .failure(
                         Problem(
-                            rule: .documentExpired, message: "The document expired on \(date), before the run date \(options.runDate).",
+                            rule: .documentExpired,
+                            message: "The document expired on \(date), before the run date \(options.runDate).",
                             keptValue: date.description))
                 }
                 return .success(date.description)
@@ -187,7 +190,8 @@ public struct RowValidator: Sendable {
                 return .failure(
                     Problem(
                         rule: .sponsorTypeMismatch,
-                        message: "The sponsor type \(type.rawValue) disagrees with the ID's leading digit \(id.first!)."))
+                        message: "The sponsor type \(type.rawValue) disagrees with the ID's leading digit \(id.first!)."
+                    ))
             }
             return .success(type.rawValue)
         }

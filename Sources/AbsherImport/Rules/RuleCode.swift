@@ -82,7 +82,8 @@ public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
         case .mobileInvalid: return "The value is not a Saudi mobile number."
         case .emailInvalid: return "The value is not a valid e-mail address."
         case .usernameInvalid:
-            return "A username must be ASCII letters, digits, '.', '_' or '-', start with a letter, and fit the length bounds."
+            return
+                "A username must be ASCII letters, digits, '.', '_' or '-', start with a letter, and fit the length bounds."
         case .nameScript: return "A name holds characters outside its script."
         case .dateInvalid: return "The value is not a real Hijri or Gregorian date in an accepted form."
         case .dateFuture: return "A birth date is after the run date."

@@ -15,7 +15,8 @@ public struct InputFile: Sendable, Hashable {
 
     /// SPEC section 7: `DIR` finds `citizens*.csv`, `residents*.csv` and `sponsors*.csv`; any may be absent.
     /// More than one match for a kind is ambiguous and returns that kind in `ambiguous`.
-    public static func discover(in directory: String) throws -> (files: [InputFile], ambiguous: [RecordKind: [String]]) {
+    public static func discover(in directory: String) throws -> (files: [InputFile], ambiguous: [RecordKind: [String]])
+    {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         var files: [InputFile] = []
         var ambiguous: [RecordKind: [String]] = [:]

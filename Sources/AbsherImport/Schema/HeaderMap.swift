@@ -44,7 +44,8 @@ public struct HeaderMap: Sendable {
                 findings.append(
                     Finding(
                         file: fileName, line: 1, rule: .headerUnknownColumn,
-                        message: "Column \(cell + 1) '\(name)' is not a column of \(kind.filePrefix).csv; it is ignored.",
+                        message:
+                            "Column \(cell + 1) '\(name)' is not a column of \(kind.filePrefix).csv; it is ignored.",
                         value: name))
                 continue
             }

@@ -85,7 +85,9 @@ final class RecordStore: StoreKnowledge {
     }
 
     /// The record with this ID, reading its fields only when `unlessHash` differs from the stored hash.
-    func find(_ kind: RecordKind, id: String, unlessHash: UInt64? = nil) throws -> (active: Bool, hash: UInt64, record: CanonicalRecord?)? {
+    func find(_ kind: RecordKind, id: String, unlessHash: UInt64? = nil) throws -> (
+        active: Bool, hash: UInt64, record: CanonicalRecord?
+    )? {
         let statement = try statements(kind).find
         statement.bind(id, at: 1)
         defer { statement.reset() }
@@ -202,7 +204,8 @@ final class RecordStore: StoreKnowledge {
             var indexes: [(name: String, sql: String)] = []
             if staged > existing / 2 {
                 let list = try database.prepare(
-                    "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+                    "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
+                )
                 list.bind(table, at: 1)
                 while try list.step() { indexes.append((list.columnString(0) ?? "", list.columnString(1) ?? "")) }
                 list.reset()
@@ -218,7 +221,8 @@ final class RecordStore: StoreKnowledge {
 
     func recordChange(_ change: Change, runRowID: Int64) throws {
         let statement = try database.cachedStatement(
-            "INSERT INTO temp.staged_changes (run_id, record_id, record_kind, change, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            "INSERT INTO temp.staged_changes (run_id, record_id, record_kind, change, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        )
         statement.bind(runRowID, at: 1)
         statement.bind(change.recordID, at: 2)
         statement.bind(change.kind.rawValue, at: 3)

@@ -28,7 +28,8 @@ struct RunLog {
         try update.run()
 
         let file = try database.prepare(
-            "INSERT INTO run_files (run_id, kind, path, sha256, rows, accepted, rejected, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            "INSERT INTO run_files (run_id, kind, path, sha256, rows, accepted, rejected, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        )
         for summary in outcome.files {
             file.bind(runRowID, at: 1)
             file.bind(summary.input.kind.rawValue, at: 2)
@@ -50,7 +51,9 @@ struct RunLog {
             try count.run()
         }
         for (rule, value) in outcome.ruleCounts.sorted(by: { $0.key < $1.key }) { try insert("rule", rule.code, value) }
-        for (kind, value) in outcome.changeCounts.sorted(by: { $0.key < $1.key }) { try insert("change", kind.rawValue, value) }
+        for (kind, value) in outcome.changeCounts.sorted(by: { $0.key < $1.key }) {
+            try insert("change", kind.rawValue, value)
+        }
     }
 
     /// The last `limit` runs before the run `excluding`, oldest first (the report adds the current run itself).

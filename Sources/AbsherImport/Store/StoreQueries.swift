@@ -37,7 +37,7 @@ public struct StoreQueries {
         let database: Database
         do {
             database = try Database(path: path, readOnly: true)
-        } catch where error.isNotADatabase {
+        } catch  where error.isNotADatabase {
             throw DatabaseError(resultCode: error.resultCode, message: "\(path) is not a SQLite file")
         }
         let version = try database.scalarInt("PRAGMA user_version") ?? 0
@@ -287,7 +287,8 @@ public struct StoreQueries {
         }
         let counts = try database.prepare("SELECT run_id, name, count FROM run_counts WHERE category = 'change'")
         while try counts.step() {
-            guard let index = rowIDs[counts.columnInt(0) ?? 0], let kind = ChangeKind(rawValue: counts.columnString(1) ?? "")
+            guard let index = rowIDs[counts.columnInt(0) ?? 0],
+                let kind = ChangeKind(rawValue: counts.columnString(1) ?? "")
             else { continue }
             summaries[index].changeCounts[kind] = Int(counts.columnInt(2) ?? 0)
         }

@@ -22,7 +22,9 @@ extension Command {
 
 /// The commands, in the order help lists them.
 enum Commands {
-    static var all: [any Command.Type] { [RunCommand.self, ValidateCommand.self, LookupCommand.self, RunsCommand.self, ExportCommand.self] }
+    static var all: [any Command.Type] {
+        [RunCommand.self, ValidateCommand.self, LookupCommand.self, RunsCommand.self, ExportCommand.self]
+    }
     static let version = "0.1.0"
 
     static func named(_ name: String) -> (any Command.Type)? { all.first { $0.name == name } }

@@ -50,7 +50,9 @@ enum LookupCommand: Command {
     /// One record: aligned `label: value` lines, then its history as a table.
     static func render(_ found: StoreQueries.FoundRecord) -> String {
         let record = found.record
-        var lines: [(String, String)] = [("kind", record.kind.rawValue), ("status", found.active ? "active" : "INACTIVE")]
+        var lines: [(String, String)] = [
+            ("kind", record.kind.rawValue), ("status", found.active ? "active" : "INACTIVE"),
+        ]
         for entry in record.kind.columns {
             let column = entry.column
             let value = column == record.kind.idColumn ? record.id : column.field.flatMap { record[$0] }
@@ -65,10 +67,13 @@ enum LookupCommand: Command {
         } else {
             text += "  history (oldest first):\n"
             let rows = found.history.map { entry in
-                [entry.runKey, entry.startedAt, entry.change.rawValue, entry.field ?? "", entry.oldValue ?? "",
-                 entry.newValue ?? ""]
+                [
+                    entry.runKey, entry.startedAt, entry.change.rawValue, entry.field ?? "", entry.oldValue ?? "",
+                    entry.newValue ?? "",
+                ]
             }
-            text += TextTable.render(header: ["RUN", "STARTED", "CHANGE", "FIELD", "OLD", "NEW"], rows: rows, indent: 4)
+            text += TextTable.render(
+                header: ["RUN", "STARTED", "CHANGE", "FIELD", "OLD", "NEW"], rows: rows, indent: 4)
         }
         return text
     }

@@ -48,12 +48,16 @@ enum RunArguments {
             if let path = arguments.value(kind.filePrefix) { inputs[kind] = InputFile(kind: kind, path: path) }
         }
         guard !inputs.isEmpty else {
-            throw fail("No input files: give a folder holding citizens*.csv, residents*.csv or sponsors*.csv, or --citizens/--residents/--sponsors.")
+            throw fail(
+                "No input files: give a folder holding citizens*.csv, residents*.csv or sponsors*.csv, or --citizens/--residents/--sponsors."
+            )
         }
 
         let runDate: GregorianDate
         if let text = arguments.value("now") {
-            guard let date = GregorianDate(iso: text) else { throw fail("--now must be a date YYYY-MM-DD, not '\(text)'.") }
+            guard let date = GregorianDate(iso: text) else {
+                throw fail("--now must be a date YYYY-MM-DD, not '\(text)'.")
+            }
             runDate = date
         } else {
             let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
@@ -135,9 +139,11 @@ enum RunArguments {
     static func finish(_ outcome: RunOutcome, options: RunOptions, logger: Logger) -> Int32 {
         if !logger.quiet {
             var text = "\(outcome.command.rawValue) \(outcome.status.rawValue): \(outcome.rowsRead) rows read, "
-            text += "\(outcome.rowsAccepted) accepted, \(outcome.rowsRejected) rejected, \(outcome.warningCount) warnings\n"
+            text +=
+                "\(outcome.rowsAccepted) accepted, \(outcome.rowsRejected) rejected, \(outcome.warningCount) warnings\n"
             for file in outcome.files {
-                text += "  \(file.input.name): \(file.rows) rows, \(file.accepted) accepted, \(file.rejected) rejected\n"
+                text +=
+                    "  \(file.input.name): \(file.rows) rows, \(file.accepted) accepted, \(file.rejected) rejected\n"
             }
             if outcome.command == .run {
                 let changes = ChangeKind.allCases.compactMap { kind in
@@ -146,7 +152,8 @@ enum RunArguments {
                 if !changes.isEmpty { text += "  changes: " + changes.joined(separator: ", ") + "\n" }
             }
             if outcome.exitStatus != .cannotCreate && outcome.exitStatus != .ioError || outcome.failure == nil {
-                text += "  report: \((options.reportsParent as NSString).appendingPathComponent(outcome.runID))/report.html\n"
+                text +=
+                    "  report: \((options.reportsParent as NSString).appendingPathComponent(outcome.runID))/report.html\n"
             }
             Console.out(text)
         }

@@ -52,7 +52,8 @@ enum RunsCommand: Command {
                 run.changeCounts[kind].map { "\($0) \(kind.rawValue)" }
             }
             return [
-                run.runKey, run.startedAt, run.endedAt ?? "-", run.mode, run.status, run.exitCode.map(String.init) ?? "-",
+                run.runKey, run.startedAt, run.endedAt ?? "-", run.mode, run.status,
+                run.exitCode.map(String.init) ?? "-",
                 String(run.rowsRead), String(run.rowsAccepted), String(run.rowsRejected), String(run.warnings),
                 changes.isEmpty ? "-" : changes.joined(separator: ", "),
             ]

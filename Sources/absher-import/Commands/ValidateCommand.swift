@@ -4,7 +4,8 @@ import AbsherImport
 enum ValidateCommand: Command {
     static let name = "validate"
     static let abstract = "Check the exports' rows and write reports, without touching the store."
-    static let usage = "absher-import validate [DIR] [--citizens F] [--residents F] [--sponsors F] [--reports DIR] [--now DATE]"
+    static let usage =
+        "absher-import validate [DIR] [--citizens F] [--residents F] [--sponsors F] [--reports DIR] [--now DATE]"
     static let discussion = """
         Every rule that needs no store: the field rules, duplicate IDs and usernames, sponsors known in this
         run, shared mobiles and e-mails, expired documents. Exits 0 when the share of rejected rows is within
@@ -15,7 +16,8 @@ enum ValidateCommand: Command {
     ]
     static let examples = [
         HelpExample(
-            "Check tonight's exports as of 25 November 2026:", "absher-import validate /srv/absher/incoming --now 2026-11-25"),
+            "Check tonight's exports as of 25 November 2026:",
+            "absher-import validate /srv/absher/incoming --now 2026-11-25"),
         HelpExample(
             "Check two files named one by one, with JSON log lines:",
             "absher-import validate --residents residents.csv --sponsors sponsors.csv --log-format json"),

@@ -43,7 +43,10 @@ import Testing
                     + "١٠٠٠٠٠٠٠٠٨,محمد,Mohammed,١٤٠٥-٠٣-١٢ هـ,ذكر,٠٥٠ ١٢٣ ٤٥٦٧,Ali@EXAMPLE.SA,ali.m,العربية,1450-01-01H\r\n")
                     .utf8)
         ),
-        ("sponsor row", Array("sponsor_id;sponsor_type;name;mobile\n7000000005;منشأة;شركة 1;+966 0 50 123 4567\n".utf8)),
+        (
+            "sponsor row",
+            Array("sponsor_id;sponsor_type;name;mobile\n7000000005;منشأة;شركة 1;+966 0 50 123 4567\n".utf8)
+        ),
         ("spaces and bidi marks around a mobile", Array(" \u{200F}+966 ٥٠ 123 4567\u{00A0}\u{061C}".utf8)),
         ("combining accent needing NFC", Array("  Jose\u{301}  Mari\u{0301}a ".utf8)),
         ("quad spaces that NFC would change", Array("a\u{2000}\u{2001}b\u{2000}".utf8)),

@@ -8,7 +8,8 @@ private final class Night {
     let folder = TempFolder("absher-run")
     var store: String { folder.url("absher.sqlite") }
 
-    static let citizenHeader = "national_id,name_ar,name_en,birth_date,gender,mobile,email,username,preferred_language,id_expiry\n"
+    static let citizenHeader =
+        "national_id,name_ar,name_en,birth_date,gender,mobile,email,username,preferred_language,id_expiry\n"
     static let residentHeader =
         "iqama_number,name_en,name_ar,nationality,birth_date,gender,mobile,email,username,preferred_language,sponsor_id,iqama_expiry\n"
     static let sponsorHeader = "sponsor_id,sponsor_type,name,mobile,email\n"
@@ -78,10 +79,11 @@ private func changes(_ outcome: RunOutcome) -> [String] {
     #expect(outcome.status == .committed)
     #expect(outcome.exitStatus == .success)
     #expect(outcome.changeCounts == [.new: 4])
-    #expect(night.query("SELECT id, kind, mobile, username_key, active FROM people ORDER BY id") == [
-        "\(testID(1, 1))|citizen|+966551234567|saad.one|1", "\(testID(1, 2))|citizen|+966551234567|∅|1",
-        "\(testID(2, 1))|resident|+966561234567|∅|1",
-    ])
+    #expect(
+        night.query("SELECT id, kind, mobile, username_key, active FROM people ORDER BY id") == [
+            "\(testID(1, 1))|citizen|+966551234567|saad.one|1", "\(testID(1, 2))|citizen|+966551234567|∅|1",
+            "\(testID(2, 1))|resident|+966561234567|∅|1",
+        ])
     #expect(night.query("SELECT status, rows_read, rows_accepted, rows_rejected FROM runs") == ["committed|5|4|1"])
 }
 
@@ -120,9 +122,10 @@ private func changes(_ outcome: RunOutcome) -> [String] {
             "\(testID(1, 3)) deactivated  →", "\(testID(7, 3)) deactivated  →", "\(testID(7, 1)) missing  →",
             "\(testID(1, 7)) new  →",
         ])
-    #expect(night.query("SELECT id, active FROM sponsors ORDER BY id") == [
-        "\(testID(7, 1))|1", "\(testID(7, 2))|1", "\(testID(7, 3))|0",
-    ])
+    #expect(
+        night.query("SELECT id, active FROM sponsors ORDER BY id") == [
+            "\(testID(7, 1))|1", "\(testID(7, 2))|1", "\(testID(7, 3))|0",
+        ])
 
     // Night 3: 3 returns (reactivated, with its changed field reported as usual).
     let third = night.run(
@@ -139,7 +142,8 @@ private func changes(_ outcome: RunOutcome) -> [String] {
     // The history of a record names the runs that changed it (its insertion is `first_run_id`).
     #expect(
         night.query(
-            "SELECT r.id, c.change FROM changes c JOIN runs r ON r.id = c.run_id WHERE record_id = '\(testID(1, 3))' ORDER BY c.id")
+            "SELECT r.id, c.change FROM changes c JOIN runs r ON r.id = c.run_id WHERE record_id = '\(testID(1, 3))' ORDER BY c.id"
+        )
             == ["2|deactivated", "3|reactivated", "3|updated"])
     #expect(night.query("SELECT first_run_id FROM people WHERE id = '\(testID(1, 3))'") == ["1"])
 }
@@ -183,7 +187,8 @@ private func changes(_ outcome: RunOutcome) -> [String] {
 @Test func residentSponsorKnownFromTheStoreIsAccepted() {
     let night = Night()
     night.run(sponsors: [sponsor(1)])
-    let second = night.run(residents: [resident(1, sponsor: testID(7, 1)), resident(2, sponsor: testID(7, 9))], night: 2)
+    let second = night.run(
+        residents: [resident(1, sponsor: testID(7, 1)), resident(2, sponsor: testID(7, 9))], night: 2)
     #expect(second.findings.map(\.rule) == [.sponsorUnknown])
     #expect(second.changeCounts == [.new: 1])
 }

@@ -1,3 +1,4 @@
+import AbsherImport
 import Foundation
 
 /// A real folder under the system's temp directory, removed when the test is done with it.
@@ -38,5 +39,3 @@ func testID(_ leading: Int, _ serial: Int) -> String {
     let payload = "\(leading)" + String(format: "%08d", serial)
     return payload + String(Luhn.checkDigit(for: Array(payload.utf8)))
 }
-
-import AbsherImport

@@ -13,12 +13,15 @@ private func validate(_ folder: TempFolder, configure: (inout RunOptions) -> Voi
     return ImportRun.validate(options)
 }
 
-private let citizenHeader = "national_id,name_ar,name_en,birth_date,gender,mobile,email,username,preferred_language,id_expiry\n"
+private let citizenHeader =
+    "national_id,name_ar,name_en,birth_date,gender,mobile,email,username,preferred_language,id_expiry\n"
 private let residentHeader =
     "iqama_number,name_en,name_ar,nationality,birth_date,gender,mobile,email,username,preferred_language,sponsor_id,iqama_expiry\n"
 private let sponsorHeader = "sponsor_id,sponsor_type,name,mobile,email\n"
 
-private func citizen(_ serial: Int, mobile: String? = nil, email: String = "", username: String = "", name: String = "سعد")
+private func citizen(
+    _ serial: Int, mobile: String? = nil, email: String = "", username: String = "", name: String = "سعد"
+)
     -> String
 {
     let mobile = mobile ?? "05\(String(format: "%08d", 50_000_000 + serial))"
@@ -41,7 +44,8 @@ private func rules(_ outcome: RunOutcome) -> [String] {
     let outcome = validate(folder)
     #expect(
         rules(outcome) == [
-            "citizens.csv:3:id.duplicate", "citizens.csv:4:id.duplicate-conflict", "citizens.csv:5:id.duplicate-conflict",
+            "citizens.csv:3:id.duplicate", "citizens.csv:4:id.duplicate-conflict",
+            "citizens.csv:5:id.duplicate-conflict",
         ])
     #expect(outcome.files[0].accepted == 3)
     #expect(outcome.files[0].rejected == 2)
@@ -52,7 +56,8 @@ private func rules(_ outcome: RunOutcome) -> [String] {
     let folder = TempFolder()
     folder.write(
         "citizens.csv",
-        citizenHeader + citizen(1, username: "Sultan.A") + citizen(2, username: "sultan.a") + citizen(3, username: "faisal_1")
+        citizenHeader + citizen(1, username: "Sultan.A") + citizen(2, username: "sultan.a")
+            + citizen(3, username: "faisal_1")
             + citizen(3, username: "faisal_1"))
     let outcome = validate(folder)
     #expect(
@@ -92,7 +97,10 @@ private func rules(_ outcome: RunOutcome) -> [String] {
     let outcome = validate(folder)
     #expect(outcome.ruleCounts == [.mobileShared: 6])
     #expect(outcome.files[0].rejected == 0)
-    let limited = validate(folder) { $0.reconcile.maxPeoplePerEmail = 4; $0.reconcile.maxPeoplePerMobile = 6 }
+    let limited = validate(folder) {
+        $0.reconcile.maxPeoplePerEmail = 4
+        $0.reconcile.maxPeoplePerMobile = 6
+    }
     #expect(limited.ruleCounts == [.emailShared: 5])
 }
 
@@ -100,7 +108,8 @@ private func rules(_ outcome: RunOutcome) -> [String] {
     let folder = TempFolder()
     // The second row's bad mobile rejects it; it does not make the username a duplicate.
     folder.write(
-        "citizens.csv", citizenHeader + citizen(1, username: "nasser10") + citizen(2, mobile: "0521234567", username: "nasser10"))
+        "citizens.csv",
+        citizenHeader + citizen(1, username: "nasser10") + citizen(2, mobile: "0521234567", username: "nasser10"))
     let outcome = validate(folder)
     #expect(rules(outcome) == ["citizens.csv:3:mobile.invalid"])
 }
@@ -137,7 +146,10 @@ private func rules(_ outcome: RunOutcome) -> [String] {
     let outcome = validate(folder)
     #expect(outcome.exitStatus == .dataError)
     #expect(outcome.status == .failed)
-    #expect(outcome.findings.filter { $0.rule == .headerMissingColumn }.map(\.field).sorted() == ["birth_date", "mobile", "name_ar"])
+    #expect(
+        outcome.findings.filter { $0.rule == .headerMissingColumn }.map(\.field).sorted() == [
+            "birth_date", "mobile", "name_ar",
+        ])
     #expect(outcome.failure?.description.contains("citizens.csv") == true)
 }
 
@@ -152,7 +164,8 @@ private func rules(_ outcome: RunOutcome) -> [String] {
 @Test func rejectedCopiesHoldTheRowsAsReadWithoutThePassword() throws {
     let folder = TempFolder()
     let header = "password," + citizenHeader
-    let bad = "\"hunter2\"," + citizen(2, mobile: "0521234567").replacingOccurrences(of: "سعد", with: "\"سعد, \"\"ابن\"\"\"")
+    let bad =
+        "\"hunter2\"," + citizen(2, mobile: "0521234567").replacingOccurrences(of: "سعد", with: "\"سعد, \"\"ابن\"\"\"")
     folder.write("citizens.csv", header + "s3cret," + citizen(1) + bad)
     let outcome = validate(folder)
     #expect(outcome.files[0].rejected == 1)
@@ -168,7 +181,8 @@ private func rules(_ outcome: RunOutcome) -> [String] {
 @Test func rowCountsAreConserved() {
     let folder = TempFolder()
     folder.write(
-        "citizens.csv", citizenHeader + citizen(1) + citizen(1) + "\n\n" + citizen(2, mobile: "x") + "1,2,3\n" + citizen(3))
+        "citizens.csv",
+        citizenHeader + citizen(1) + citizen(1) + "\n\n" + citizen(2, mobile: "x") + "1,2,3\n" + citizen(3))
     let outcome = validate(folder)
     let file = outcome.files[0]
     #expect(file.rows == 5)

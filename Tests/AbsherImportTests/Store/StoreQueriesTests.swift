@@ -140,7 +140,10 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
     defer { withExtendedLifetime(scratch) {} }
     let result = try lookup(form, in: store)
     #expect(result.key == .mobile("+966551234567"))
-    #expect(result.records.map { "\($0.record.kind.rawValue) \($0.record.id)" } == ["citizen \(saad)", "sponsor \(company)"])
+    #expect(
+        result.records.map { "\($0.record.kind.rawValue) \($0.record.id)" } == [
+            "citizen \(saad)", "sponsor \(company)",
+        ])
 }
 
 @Test func lookupByUsernameIgnoresLetterCase() throws {
@@ -189,13 +192,15 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
     try database.execute("DELETE FROM changes")
     try recordStore.beginStaging()
     try recordStore.recordChange(
-        Change(recordID: saad, kind: .citizen, change: .recoveryContactChanged, field: "mobile",
-               oldValue: "+966501234567", newValue: "+966551234567"), runRowID: second)
+        Change(
+            recordID: saad, kind: .citizen, change: .recoveryContactChanged, field: "mobile",
+            oldValue: "+966501234567", newValue: "+966551234567"), runRowID: second)
     try recordStore.recordChange(Change(recordID: saad, kind: .citizen, change: .new), runRowID: first)
     try recordStore.recordChange(Change(recordID: saad, kind: .sponsor, change: .new), runRowID: first)
     try recordStore.recordChange(
-        Change(recordID: saad, kind: .citizen, change: .documentRenewed, field: "document_expiry",
-               oldValue: "2030-01-01", newValue: "2031-01-01"), runRowID: second)
+        Change(
+            recordID: saad, kind: .citizen, change: .documentRenewed, field: "document_expiry",
+            oldValue: "2030-01-01", newValue: "2031-01-01"), runRowID: second)
     try recordStore.flushStaged()
     database.close()
 
@@ -353,7 +358,9 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
         let store = scratch.url("absher.sqlite")
         let inputs = TempFolder("night")
         var night = secondNight()
-        night.citizens += (3...12).map { "\(testID(1, $0)),فهد,Fahd,1991-02-03,M,05012345\(String(format: "%02d", $0)),,,ar," }
+        night.citizens += (3...12).map {
+            "\(testID(1, $0)),فهد,Fahd,1991-02-03,M,05012345\(String(format: "%02d", $0)),,,ar,"
+        }
         night.write(to: inputs, shuffled: shuffled)
         importRun(inputs, store: store, scratch: scratch, runID: "night")
         let summary = try StoreExport.export(storePath: store, to: scratch.url("out"))
@@ -362,4 +369,3 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
     #expect(exports[0] == exports[1])
     #expect(exports[0].allSatisfy { !$0.isEmpty })
 }
-
