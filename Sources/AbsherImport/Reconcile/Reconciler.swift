@@ -3,6 +3,10 @@
 public protocol StoreKnowledge {
     /// The ID of the person who holds this username key in the store, if anyone.
     func usernameOwner(key: String) throws -> String?
+    /// Every username of the store as `hashPrefix << 34 | ownerID`, sorted, where `hashPrefix` is the top 30
+    /// bits of the key's FNV-1a 64 hash (as `TextArena.hash`): 8 bytes a username, so that a night with a
+    /// million usernames asks the store once instead of once each. Nil when not worth it.
+    func usernameOwnerTable() throws -> [UInt64]?
     func sponsorExists(_ id: String) throws -> Bool
     func personExists(_ id: String) throws -> Bool
 }
@@ -138,9 +142,33 @@ enum Reconciler {
         }
 
         // 2. Usernames: taken in the store, or claimed by two or more people tonight.
+        let ownerTable = personCount > 0 ? try store?.usernameOwnerTable() : nil
+        /// The store's owner of the group's key. A group that is exactly the one person the table names for
+        /// the key's hash prefix is that person keeping their username (no question to the store); anything
+        /// else with candidates is asked exactly.
+        func storeOwner(of group: [RowRef], key: String, hash: UInt64) throws -> UInt64? {
+            guard let store else { return nil }
+            guard let ownerTable else { return try store.usernameOwner(key: key).map(RowFacts.number) }
+            let prefix = hash >> 34
+            var low = 0
+            var high = ownerTable.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ownerTable[middle] >> 34 < prefix { low = middle + 1 } else { high = middle }
+            }
+            var candidates: [UInt64] = []
+            while low < ownerTable.count && ownerTable[low] >> 34 == prefix {
+                candidates.append(ownerTable[low] & ((1 << 34) - 1))
+                low += 1
+            }
+            if candidates.isEmpty { return nil }
+            if candidates.count == 1 && group.count == 1 && facts(group[0]).id == candidates[0] { return candidates[0] }
+            return try store.usernameOwner(key: key).map(RowFacts.number)
+        }
         try forEachGroup(of: forEachPerson, count: personCount, scans: scans, text: \.username) { group in
             let key = scans[Int(group[0].file)].arena.string(facts(group[0]).username)
-            if let owner = try store?.usernameOwner(key: key).map(RowFacts.number) {
+            let hash = scans[Int(group[0].file)].arena.hash(facts(group[0]).username)
+            if let owner = try storeOwner(of: group, key: key, hash: hash) {
                 for ref in group where facts(ref).id != owner {
                     addToClaim(
                         ref, .usernameTaken, field: .username, value: key,

@@ -120,9 +120,12 @@ struct TextArena: Sendable {
     func bytes(_ ref: TextRef) -> ArraySlice<UInt8> { bytes[Int(ref.offset)..<Int(ref.offset + ref.length)] }
 
     /// FNV-1a 64 of the text: equal texts hash equal.
-    func hash(_ ref: TextRef) -> UInt64 {
+    func hash(_ ref: TextRef) -> UInt64 { Self.hash(bytes(ref)) }
+
+    /// FNV-1a 64 of any bytes (the store's usernames are hashed the same way as the arena's).
+    static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes(ref) {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }

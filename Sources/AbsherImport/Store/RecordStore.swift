@@ -59,6 +59,19 @@ final class RecordStore: StoreKnowledge {
         return try statement.step() ? statement.columnString(0) : nil
     }
 
+    func usernameOwnerTable() throws -> [UInt64]? {
+        if isEmpty { return nil }
+        let statement = try database.prepare("SELECT username_key, id FROM people WHERE username_key IS NOT NULL")
+        var table: [UInt64] = []
+        while try statement.step() {
+            let hash = TextArena.hash((statement.columnString(0) ?? "").utf8)
+            let id = RowFacts.number(statement.columnString(1) ?? "")
+            table.append((hash >> 34) << 34 | id)
+        }
+        table.sortInPlace()
+        return table
+    }
+
     func sponsorExists(_ id: String) throws -> Bool {
         try exists("SELECT 1 FROM sponsors WHERE id = ?", id)
     }

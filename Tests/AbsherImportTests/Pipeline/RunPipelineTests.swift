@@ -256,3 +256,17 @@ private func changes(_ outcome: RunOutcome) -> [String] {
         #expect(other.query("SELECT id, name_en, username, active FROM people ORDER BY id") == expected)
     }
 }
+
+@Test func usernameOfAStoredPersonAbsentTonightIsTakenForANewcomer() {
+    let night = Night()
+    night.run(citizens: [citizen(1, username: "owner.one"), citizen(2, username: "keeps.his")])
+    // Delta: 1 is not in tonight's file; 3 claims 1's username, 2 keeps his, 4 takes a fresh one.
+    let second = night.run(
+        citizens: [
+            citizen(3, username: "Owner.One"), citizen(2, username: "keeps.his"), citizen(4, username: "fresh.one"),
+        ],
+        night: 2
+    ) { $0.mode = .delta }
+    #expect(second.findings.map { "\($0.recordID) \($0.rule.code)" } == ["\(testID(1, 3)) username.taken"])
+    #expect(second.changeCounts == [.new: 1, .unchanged: 1])
+}
