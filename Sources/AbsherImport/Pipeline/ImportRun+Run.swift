@@ -30,6 +30,7 @@ extension ImportRun {
         var outcome = makeOutcome(
             options, runID: options.runID ?? makeRunID(startedAt), startedAt: startedAt, scans: [])
         var changesWritten = false
+        var session: RunSession?
         do {
             try database.inTransaction(.immediate) {
                 let runID =
@@ -43,17 +44,20 @@ extension ImportRun {
                     return .rollback
                 }
                 folder = reports
-                let session = try RunSession(
+                let started = try RunSession(
                     options: options, database: database, runID: runID, startedAt: startedAt, folder: reports)
+                session = started
                 changesWritten = true
-                let completion = try session.perform(progress: progress)
-                outcome = session.outcome
+                let completion = try started.perform(progress: progress)
+                outcome = started.outcome
                 return completion
             }
         } catch let error as DatabaseError where error.isBusy {
             folder?.discard()
             return lockedOutcome(options, runID: outcome.runID, startedAt: startedAt)
         } catch {
+            // What the session knew when it failed (files read, findings) goes into the report.
+            if let session { outcome = session.outcome }
             outcome.status = .failed
             let failure = failure(for: error)
             outcome.exitStatus = failure.status
