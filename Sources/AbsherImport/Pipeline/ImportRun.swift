@@ -74,8 +74,7 @@ public enum ImportRun {
                 input: scan.input, sha256: scan.sha256, encoding: scan.encoding, delimiter: scan.delimiter,
                 rows: scan.rowsRead,
                 accepted: scan.rowsAccepted, rejected: scan.rowsRejected, warnings: scan.warningCount,
-                rejectedRows: scan.facts.indices.filter { scan.facts[$0].disposition == .rejected },
-                hasSensitiveColumn: !(scan.header?.sensitivePositions.isEmpty ?? true))
+                rejectedRows: scan.facts.indices.filter { scan.facts[$0].disposition == .rejected })
         }
         for file in files {
             // Conservation: no row disappears.

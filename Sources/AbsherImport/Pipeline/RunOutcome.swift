@@ -12,7 +12,6 @@ public struct FileSummary: Sendable {
     public var warnings: Int
     /// Indexes (0-based, in file order, header excluded) of the rejected records.
     public var rejectedRows: [Int]
-    public var hasSensitiveColumn: Bool
 }
 
 /// One change the merge made (or would make), as `changes.csv` lists it.

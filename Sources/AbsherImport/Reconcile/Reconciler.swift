@@ -257,8 +257,7 @@ enum Reconciler {
         }
 
         for file in scans.indices where !added[file].isEmpty {
-            scans[file].findings += added[file]
-            scans[file].findings.sort(by: Finding.reportOrder)
+            scans[file].findings += added[file]  // put in report order once, with all files, by makeOutcome
         }
     }
 

@@ -94,7 +94,7 @@ struct HTMLReport {
         }
         html += "</dl>\n"
         if let failure = outcome.failure {
-            let text = maskPII ? PIIMask.freeText(failure.description) : failure.description
+            let text = maskText(failure.description)
             html += "<p class=\"failure\"><strong>\(e(t("Why:", "السبب:")))</strong> \(value(text))</p>\n"
         }
         return html + "</header>\n"
@@ -302,22 +302,11 @@ struct HTMLReport {
 
     // MARK: - PII
 
-    private func maskID(_ id: String) -> String { maskPII && !id.isEmpty ? PIIMask.id(id) : id }
-
-    private func maskText(_ text: String) -> String { maskPII ? PIIMask.freeText(text) : text }
-
-    /// A value masked as its column asks (`--mask-pii`), as `rejects.csv` and `changes.csv` mask it.
-    private func maskValue(_ text: String, field: String) -> String {
-        guard maskPII, !text.isEmpty else { return text }
-        switch field {
-        case Column.mobile.rawValue: return PIIMask.mobile(text)
-        case Column.email.rawValue:
-            return text.contains("@") ? PIIMask.email(text) : PIIMask.freeText(text)
-        case Column.nationalID.rawValue, Column.iqamaNumber.rawValue, Column.sponsorID.rawValue:
-            return PIIMask.id(text)
-        default: return PIIMask.freeText(text)
-        }
-    }
+    /// `--mask-pii` as every report applies it (the same masker as `rejects.csv` and `changes.csv`).
+    private var masker: PIIMasker { PIIMasker(enabled: maskPII) }
+    private func maskID(_ id: String) -> String { masker.id(id) }
+    private func maskText(_ text: String) -> String { masker.text(text) }
+    private func maskValue(_ text: String, field: String) -> String { masker.value(text, field: field) }
 
     // MARK: - Numbers and times
 

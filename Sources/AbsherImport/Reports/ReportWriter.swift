@@ -40,16 +40,11 @@ struct ReportWriter {
         try csv.close()
     }
 
+    /// `changes.csv` of a run that failed before its merge wrote one (the same rows as `ChangeLog` writes).
     private func writeChanges(to path: String) throws {
-        let csv = try CSVWriter(path: path)
-        try csv.writeRow(["record_id", "kind", "change", "field", "old_value", "new_value"])
-        for change in outcome.changes {
-            try csv.writeRow([
-                maskID(change.recordID), change.kind.rawValue, change.change.rawValue, change.field,
-                maskValue(change.oldValue, field: change.field), maskValue(change.newValue, field: change.field),
-            ])
-        }
-        try csv.close()
+        let log = try ChangeLog(path: path, masker: masker, keepLimit: 0)
+        for change in outcome.changes { try log.add(change) }
+        try log.close()
     }
 
     /// `rejected/<input file name>`: the header and the rejected records exactly as read (in UTF-8),

@@ -42,15 +42,14 @@ enum FileScanner {
         var scan = FileScan(
             input: input, encoding: nil, delimiter: nil, sha256: "", header: nil, findings: [], isUsable: false,
             facts: ChunkedArray())
-        let reader: CSVReader
+        var records: CSVReader
         do {
-            reader = try CSVReader(
+            records = try CSVReader(
                 path: input.path, delimiter: readerOptions.delimiter, encoding: readerOptions.encoding)
         } catch {
             scan.findings.append(fileFinding(input, .fileUnreadable, detail: error))
             return scan
         }
-        var records = reader
         scan.encoding = records.encoding
         scan.delimiter = records.delimiter
         if records.encodingWasGuessed {

@@ -15,8 +15,7 @@ enum SampleOutcome {
             input: InputFile(kind: kind, path: "/data/2026-11-25/\(name)"),
             sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", encoding: .utf8,
             rows: rows,
-            accepted: rows - rejected, rejected: rejected, warnings: warnings, rejectedRows: [],
-            hasSensitiveColumn: false)
+            accepted: rows - rejected, rejected: rejected, warnings: warnings, rejectedRows: [])
     }
 
     /// A committed `run` with findings, changes and `historyCount` earlier runs.
