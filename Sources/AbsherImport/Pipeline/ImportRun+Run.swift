@@ -7,6 +7,7 @@ extension ImportRun {
     /// to the end, so what the reconciler reads of the store is what the merge writes over. Any failure,
     /// a circuit breaker, or `--dry-run` rolls the whole run back.
     public static func run(_ options: RunOptions, progress: ProgressHandler? = nil) -> RunOutcome {
+        PhaseClock.begin()
         let startedAt = Date()
         let database: Database
         do {
@@ -64,6 +65,8 @@ extension ImportRun {
             outcome.failure = failure
         }
         guard let folder else { return outcome }
+        PhaseClock.mark("transaction ended")
+        defer { PhaseClock.mark("reports written") }
         outcome.endedAt = Date()
         return writeReports(outcome, options: options, folder: folder, changesWritten: changesWritten)
     }
@@ -149,26 +152,38 @@ final class RunSession {
 
     func perform(progress: ProgressHandler?) throws -> TransactionCompletion {
         defer { try? log.close() }
-        var scans = ImportRun.scanAll(options, progress: progress)
+        // A first load reads each file once: the rows that pass the field rules are staged as they are
+        // read, and the reconciler's verdicts then take back the ones it rejects.
+        let stagedWhileScanning = options.stagesFirstLoad && store.isEmpty
+        var scans =
+            stagedWhileScanning ? try scanAndStage(progress: progress) : ImportRun.scanAll(options, progress: progress)
         if let failure = ImportRun.unusableFailure(scans) {
             return abandon(scans, status: .failed, failure: failure)
         }
+        PhaseClock.mark(stagedWhileScanning ? "files read, checked and staged" : "files read and checked")
         try Reconciler.reconcile(&scans, options: options.reconcile, store: store)
         outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
         if let failure = ImportRun.rejectRateFailure(outcome, limit: options.maxRejectRate) {
             return abandon(scans, status: .aborted, failure: failure)
         }
 
+        PhaseClock.mark("reconciled")
         let merger = Merger(store: store, runRowID: runRowID, log: log)
         try store.beginStaging()
         var comparisons: [RecordKind: StoreComparison] = [:]
-        for scan in scans {
+        for (file, scan) in scans.enumerated() {
             let comparison = try StoreComparison(scan, store: store)
             log.count(.unchanged, comparison.unchanged)
-            if !comparison.needsMerge.isEmpty { try mergeRows(comparison.needsMerge, of: scan, merger: merger) }
+            if stagedWhileScanning {
+                try settleStaged(file: file, of: scan, merging: comparison.needsMerge, merger: merger)
+            } else if !comparison.needsMerge.isEmpty {
+                try mergeRows(comparison.needsMerge, of: scan, merger: merger)
+            }
             comparisons[scan.input.kind] = comparison
+            PhaseClock.mark("merged \(scan.input.name)")
         }
         try store.flushStaged()
+        PhaseClock.mark("staged rows flushed")
         if options.mode == .snapshot {
             if let failure = try deactivateAbsent(scans, comparisons: comparisons, merger: merger) {
                 return abandon(scans, status: .aborted, failure: failure)
@@ -184,6 +199,51 @@ final class RunSession {
         try RunLog(database: database, runRowID: runRowID).record(outcome)
         outcome.history = try RunLog.history(database, limit: 30, excluding: runRowID)
         return options.dryRun ? .rollback : .commit
+    }
+
+    /// The first pass of a first load: `ImportRun.scanAll` on another thread (two files at a time), while
+    /// this thread stages every row that passes the field rules (see `RecordStore.stage`).
+    private func scanAndStage(progress: ProgressHandler?) throws -> [FileScan] {
+        try store.beginStaging()
+        let pipe = BatchPipe<StagedBatch>(capacity: 4)
+        let options = options
+        let scanned = ResultBox<[FileScan]>(count: 1)
+        let done = DispatchSemaphore(value: 0)
+        let scanner = Thread {
+            scanned.set(0, ImportRun.scanAll(options, progress: progress, staging: pipe))
+            pipe.finish()
+            done.signal()
+        }
+        scanner.stackSize = 1 << 20
+        scanner.start()
+        do {
+            while let batch = try pipe.take() {
+                for staged in batch { try store.stage(staged, runRowID: runRowID) }
+            }
+        } catch {
+            // The scan drops its batches from now on; it ends with its files before the run fails.
+            pipe.cancel()
+            done.wait()
+            throw error
+        }
+        done.wait()
+        return scanned.values[0]
+    }
+
+    /// After a first pass that staged its rows: the reconciler's rejects leave the staging tables, and every
+    /// row to merge is a `new` record (the store was empty, so `merging` holds every accepted row).
+    private func settleStaged(file: Int, of scan: FileScan, merging: [Int32], merger: Merger) throws {
+        let kind = scan.input.kind
+        var next = 0
+        for (row, fact) in scan.facts.enumerated() where !fact.hasFieldError {
+            if next < merging.count && merging[next] == Int32(row) {
+                next += 1
+                try merger.noteStagedNew(id: RowFacts.idText(fact.id), kind: kind)
+            } else {
+                try store.unstage(kind, key: StagedBatch.key(file: file, row: row))
+            }
+        }
+        precondition(next == merging.count, "a row to merge was not staged")
     }
 
     /// Rolls the run back and keeps what the reports need.

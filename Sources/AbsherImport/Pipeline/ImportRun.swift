@@ -55,11 +55,20 @@ public enum ImportRun {
     }
 
     /// Reads and checks every file, two at a time on two cores; the result is in input order.
-    static func scanAll(_ options: RunOptions, progress: ProgressHandler?) -> [FileScan] {
+    ///
+    /// With `staging`, every row that passes the field rules also goes down that pipe, in batches, keyed
+    /// by `StagedBatch.key(file:row:)` (a first load stages its records while it reads).
+    static func scanAll(
+        _ options: RunOptions, progress: ProgressHandler?, staging: BatchPipe<StagedBatch>? = nil
+    ) -> [FileScan] {
         let box = ResultBox<FileScan>(count: options.inputs.count)
         DispatchQueue.concurrentPerform(iterations: options.inputs.count) { index in
+            var feed: StagingFeed?
+            if let staging { feed = StagingFeed(pipe: staging, file: index, kind: options.inputs[index].kind) }
             let scan = FileScanner.scan(
-                options.inputs[index], validation: options.validation, reader: options.reader, progress: progress)
+                options.inputs[index], validation: options.validation, reader: options.reader, progress: progress,
+                onValidRow: feed.map { feed in { feed.add(row: $0, record: $1, hash: $2) } })
+            feed?.flush()
             box.set(index, scan)
         }
         // The first pass frees millions of short-lived records; give those pages back to the system

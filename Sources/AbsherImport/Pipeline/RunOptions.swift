@@ -19,6 +19,9 @@ public struct RunOptions: Sendable {
     public var reportLanguage = ReportLanguage.english
     /// When set, the run identifier (tests); otherwise made from the start time.
     public var runID: String?
+    /// Whether a first load (an empty store) stages its rows while it reads the files, reading each once.
+    /// Off, it reads them twice like every other run: tests check that both ways give the same store.
+    var stagesFirstLoad = true
 
     public init(command: Command, inputs: [InputFile], runDate: GregorianDate) {
         self.command = command

@@ -35,9 +35,12 @@ public typealias ProgressHandler = @Sendable (_ file: InputFile, _ bytesRead: In
 
 /// Runs the reader and the field rules over one file.
 enum FileScanner {
+    /// `onValidRow`, when given, receives each row that passes the field rules (its index, canonical
+    /// record and content hash), in file order: a first load stages them while it reads, instead of reading the file twice.
     static func scan(
         _ input: InputFile, validation: ValidationOptions, reader readerOptions: ReaderOptions,
-        progress: ProgressHandler? = nil
+        progress: ProgressHandler? = nil,
+        onValidRow: ((_ row: Int, _ record: CanonicalRecord, _ contentHash: UInt64) -> Void)? = nil
     ) -> FileScan {
         var scan = FileScan(
             input: input, encoding: nil, delimiter: nil, sha256: "", header: nil, findings: [], isUsable: false,
@@ -74,7 +77,11 @@ enum FileScanner {
             var lastReport = 0
             while let record = try records.next() {
                 let result = validator.validate(record)
-                scan.facts.append(RowFacts(result: result, arena: &scan.arena))
+                let facts = RowFacts(result: result, arena: &scan.arena)
+                if let onValidRow, let canonical = result.record {
+                    onValidRow(scan.facts.count, canonical, facts.contentHash)
+                }
+                scan.facts.append(facts)
                 if !result.findings.isEmpty { scan.findings += result.findings }
                 if let progress, records.bytesRead - lastReport >= 4 << 20 {
                     lastReport = records.bytesRead

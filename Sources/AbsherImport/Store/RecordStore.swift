@@ -8,6 +8,9 @@ final class RecordStore: StoreKnowledge {
     private final class KindStatements {
         let find: Statement
         let insert: Statement
+        /// The same insert with the staging row's rowid first (a first load, `stage`).
+        let stage: Statement
+        let unstage: Statement
         let update: Statement
         let setActive: Statement
 
@@ -22,6 +25,10 @@ final class RecordStore: StoreKnowledge {
             let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
             insert = try database.prepare(
                 "INSERT INTO temp.staged_\(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            stage = try database.prepare(
+                "INSERT INTO temp.staged_\(table) (rowid, \(columns.joined(separator: ", "))) VALUES (?, \(placeholders))"
+            )
+            unstage = try database.prepare("DELETE FROM temp.staged_\(table) WHERE rowid = ?")
             var assignments = fields.map { "\($0) = ?" } + ["active = 1", "record_hash = ?", "last_changed_run_id = ?"]
             if kind.isPerson { assignments.append("username_key = ?") }
             update = try database.prepare("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ?")
@@ -46,8 +53,9 @@ final class RecordStore: StoreKnowledge {
 
     // MARK: - What the reconciler asks
 
-    /// Whether the store holds any person or sponsor at all (a first load asks it nothing else).
-    private lazy var isEmpty: Bool = {
+    /// Whether the store holds any person or sponsor at all (a first load asks it nothing else), as it
+    /// was when first asked in this run.
+    private(set) lazy var isEmpty: Bool = {
         (try? database.scalarInt("SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM sponsors)")) == 0
     }()
 
@@ -115,9 +123,58 @@ final class RecordStore: StoreKnowledge {
     // MARK: - Writing records
 
     func insert(_ record: CanonicalRecord, runRowID: Int64) throws {
+        try bindInsert(record, runRowID: runRowID, into: try statements(record.kind).insert, from: 1)
+    }
+
+    /// A first load's inserts, staged under their keys (`StagedBatch.key`) while the files are still being
+    /// read; `unstage` takes back the rows the reconciler then rejects. The columns are the insert's:
+    /// rowid, ID, the fields, active, hash, first and last run, and for people kind and username key.
+    func stage(_ batch: StagedBatch, runRowID: Int64) throws {
+        let kind = batch.kind
+        let statement = try statements(kind).stage
+        let texts = StagedBatch.textCount(kind)
+        let fields = Int32(kind.fields.count)
+        try batch.bytes.withUnsafeBufferPointer { bytes in
+            // A NULL-free base address even for an empty buffer, and for empty strings.
+            let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            func bindText(_ span: (offset: Int32, length: Int32), at index: Int32) {
+                if span.length < 0 {
+                    statement.bindNull(at: index)
+                } else {
+                    statement.bindText(borrowing: base + Int(span.offset), count: Int(span.length), at: index)
+                }
+            }
+            try batch.spans.withUnsafeBufferPointer { spans in
+                for row in 0..<batch.count {
+                    let first = row * texts
+                    statement.bind(batch.keys[row], at: 1)
+                    for text in 0...Int(fields) { bindText(spans[first + text], at: Int32(text) + 2) }
+                    let next = fields + 3
+                    statement.bind(Int64(1), at: next)
+                    statement.bind(Int64(bitPattern: batch.hashes[row]), at: next + 1)
+                    statement.bind(runRowID, at: next + 2)
+                    statement.bind(runRowID, at: next + 3)
+                    if kind.isPerson {
+                        statement.bind(kind.rawValue, at: next + 4)
+                        bindText(spans[first + texts - 1], at: next + 5)
+                    }
+                    try statement.run()
+                }
+            }
+        }
+    }
+
+    func unstage(_ kind: RecordKind, key: Int64) throws {
+        let statement = try statements(kind).unstage
+        statement.bind(key, at: 1)
+        try statement.run()
+    }
+
+    private func bindInsert(_ record: CanonicalRecord, runRowID: Int64, into statement: Statement, from first: Int32)
+        throws
+    {
         let kind = record.kind
-        let statement = try statements(kind).insert
-        var index: Int32 = 1
+        var index = first
         statement.bind(record.id, at: index)
         for value in record.values {
             index += 1
@@ -227,8 +284,12 @@ final class RecordStore: StoreKnowledge {
             let target = columns == "*" ? "" : " (\(columns))"
             try database.execute(
                 "INSERT INTO main.\(table)\(target) SELECT \(columns) FROM temp.staged_\(table) ORDER BY \(order)")
+            PhaseClock.mark("flush: \(staged) rows into \(table)")
             try database.execute("DELETE FROM temp.staged_\(table)")
-            for index in indexes { try database.execute(index.sql) }
+            for index in indexes {
+                try database.execute(index.sql)
+                PhaseClock.mark("flush: index \(index.name)")
+            }
         }
     }
 

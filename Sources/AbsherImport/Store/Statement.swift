@@ -61,6 +61,15 @@ public final class Statement {
         check(sqlite3_bind_int64(handle, index, value), index: index)
     }
 
+    /// Binds `count` bytes of UTF-8 text at `base` without copying them (`SQLITE_STATIC`). The caller keeps
+    /// the bytes alive and unchanged until the statement has run and been reset (`run()` does both).
+    public func bindText(borrowing base: UnsafePointer<UInt8>, count: Int, at index: Int32) {
+        let code = base.withMemoryRebound(to: CChar.self, capacity: count) {
+            sqlite3_bind_text(handle, index, $0, Int32(count), nil)
+        }
+        check(code, index: index)
+    }
+
     /// Binds an integer at `index` (1-based) with `sqlite3_bind_int64`; `nil` binds NULL.
     /// (Also makes `bind(5, at: 1)` unambiguous.)
     public func bind(_ value: Int?, at index: Int32) {
