@@ -146,9 +146,9 @@ enum Reconciler {
         /// The store's owner of the group's key. A group that is exactly the one person the table names for
         /// the key's hash prefix is that person keeping their username (no question to the store); anything
         /// else with candidates is asked exactly.
-        func storeOwner(of group: [RowRef], key: String, hash: UInt64) throws -> UInt64? {
+        func storeOwner(of group: [RowRef], key: () -> String, hash: UInt64) throws -> UInt64? {
             guard let store else { return nil }
-            guard let ownerTable else { return try store.usernameOwner(key: key).map(RowFacts.number) }
+            guard let ownerTable else { return try store.usernameOwner(key: key()).map(RowFacts.number) }
             let prefix = hash >> 34
             var low = 0
             var high = ownerTable.count
@@ -163,18 +163,20 @@ enum Reconciler {
             }
             if candidates.isEmpty { return nil }
             if candidates.count == 1 && group.count == 1 && facts(group[0]).id == candidates[0] { return candidates[0] }
-            return try store.usernameOwner(key: key).map(RowFacts.number)
+            return try store.usernameOwner(key: key()).map(RowFacts.number)
         }
-        try forEachGroup(of: forEachPerson, count: personCount, scans: scans, text: \.username) { group in
-            let key = scans[Int(group[0].file)].arena.string(facts(group[0]).username)
-            let hash = scans[Int(group[0].file)].arena.hash(facts(group[0]).username)
-            if let owner = try storeOwner(of: group, key: key, hash: hash) {
+        try forEachGroup(of: forEachPerson, count: personCount, scans: scans, text: \.username) { group, hash in
+            // Most usernames are one person's and unknown to the store: their text is never needed.
+            func usernameKey() -> String { scans[Int(group[0].file)].arena.string(facts(group[0]).username) }
+            if let owner = try storeOwner(of: group, key: usernameKey, hash: hash) {
+                let key = usernameKey()
                 for ref in group where facts(ref).id != owner {
                     addToClaim(
                         ref, .usernameTaken, field: .username, value: key,
                         message: "The username \(key) belongs to \(RowFacts.idText(owner)) in the store.")
                 }
             } else if group.count > 1 {
+                let key = usernameKey()
                 let ids = group.map { RowFacts.idText(facts($0).id) }.sorted()
                 for ref in group {
                     addToClaim(
@@ -247,7 +249,7 @@ enum Reconciler {
         try forEachGroup(
             of: forEachPerson, count: personCount, scans: scans, text: \.email,
             minimumCount: options.maxPeoplePerEmail + 1
-        ) { group in
+        ) { group, _ in
             let email = scans[Int(group[0].file)].arena.string(facts(group[0]).email)
             for ref in group {
                 addToClaim(
@@ -262,11 +264,15 @@ enum Reconciler {
     }
 
     /// Calls `body` with each group of rows of `refs` whose `text` is equal (rows without one are skipped)
-    /// and that has at least `minimumCount` rows, found by sorting on the text's hash.
+    /// and that has at least `minimumCount` rows, found by sorting on the text's hash; and with the text's
+    /// hash (`TextArena.hash`).
     private static func forEachGroup(
         of refs: ((RowRef) -> Void) -> Void, count: Int, scans: [FileScan], text: KeyPath<RowFacts, TextRef>,
-        minimumCount: Int = 1, _ body: ([RowRef]) throws -> Void
+        minimumCount: Int = 1, _ body: (_ group: [RowRef], _ hash: UInt64) throws -> Void
     ) throws {
+        func hash(_ ref: RowRef) -> UInt64 {
+            scans[Int(ref.file)].arena.hash(scans[Int(ref.file)].facts[Int(ref.row)][keyPath: text])
+        }
         // Sorted on the upper 32 bits of the text's hash; equal prefixes are split by the text below.
         var keyed: [UInt64] = []
         keyed.reserveCapacity(count)
@@ -279,7 +285,7 @@ enum Reconciler {
         keyed.sortInPlace()
         try forEachRun(keyed, minimumCount: minimumCount) { run in
             if run.count == 1 {
-                try body(run)
+                try body(run, hash(run[0]))
                 return
             }
             // Equal hash prefixes: split by the actual text, so that a collision never joins two values.
@@ -288,20 +294,26 @@ enum Reconciler {
                 let facts = scans[Int(ref.file)].facts[Int(ref.row)]
                 byText[scans[Int(ref.file)].arena.bytes(facts[keyPath: text]), default: []].append(ref)
             }
-            for group in byText.values where group.count >= minimumCount { try body(group) }
+            for group in byText.values where group.count >= minimumCount { try body(group, hash(group[0])) }
         }
     }
 
-    /// Calls `body` with each run of equal keys in a sorted array.
+    /// Calls `body` with each run of equal keys in a sorted array. The array it gets is reused from one
+    /// call to the next (no allocation per run): copy it to keep it.
     private static func forEachRun(_ sorted: [UInt64], minimumCount: Int = 1, _ body: ([RowRef]) throws -> Void)
         rethrows
     {
+        var run: [RowRef] = []
         var start = 0
         while start < sorted.count {
             let key = Keyed.key(sorted[start])
             var end = start + 1
             while end < sorted.count && Keyed.key(sorted[end]) == key { end += 1 }
-            if end - start >= minimumCount { try body(sorted[start..<end].map(Keyed.ref)) }
+            if end - start >= minimumCount {
+                run.removeAll(keepingCapacity: true)
+                for packed in sorted[start..<end] { run.append(Keyed.ref(packed)) }
+                try body(run)
+            }
             start = end
         }
     }

@@ -68,7 +68,7 @@ final class RecordStore: StoreKnowledge {
     }
 
     func usernameOwnerTable() throws -> [UInt64]? {
-        if isEmpty { return nil }
+        if isEmpty { return [] }
         let statement = try database.prepare("SELECT username_key, id FROM people WHERE username_key IS NOT NULL")
         var table: [UInt64] = []
         while try statement.step() {
