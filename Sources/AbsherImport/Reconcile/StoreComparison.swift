@@ -1,9 +1,11 @@
-/// One file's accepted rows set against the store's records of its kind, in one ordered pass over each
-/// (a merge join on the ID): which rows the store already holds exactly (no need to read them again),
-/// which must be merged, and which active records the file no longer carries.
+/// One file's accepted rows set against the store's records of its kind, in one pass over the store's
+/// records (in whatever order the store gives them) with a binary search of each in the file's IDs: which
+/// rows the store already holds exactly (no need to read them again), which must be merged, and which
+/// active records the file no longer carries.
 ///
-/// This is what makes a night with few changes cheap: an unchanged row costs a comparison of two 64-bit
-/// content hashes, never a second validation or a field-by-field comparison.
+/// This is what makes a night with few changes cheap: an unchanged row costs a search and a comparison of
+/// two 64-bit content hashes, never a second validation or a field-by-field comparison. Beyond the file's
+/// IDs, sorted, it keeps one bit per row to merge (whether the store holds it), whatever the store's size.
 struct StoreComparison {
     /// Rows (ascending indexes) that are new, changed or inactive in the store.
     var needsMerge: [Int32] = []
@@ -15,7 +17,15 @@ struct StoreComparison {
     var activeBefore = 0
 
     init(_ scan: FileScan, store: RecordStore) throws {
-        let facts = scan.facts
+        try self.init(facts: scan.facts) { body in try store.forEachStored(scan.input.kind, body) }
+    }
+
+    /// Compares `facts` (a file's rows) with the records `forEachStored` gives (ID as a number, active,
+    /// content hash; any order, each ID at most once).
+    init(
+        facts: ChunkedArray<RowFacts>,
+        forEachStored: ((UInt64, Bool, UInt64) throws -> Void) throws -> Void
+    ) throws {
         // Rows to merge, and every ID the file carries, both in ID order.
         var candidates: [(id: UInt64, row: Int32)] = []
         candidates.reserveCapacity(facts.count)
@@ -28,33 +38,58 @@ struct StoreComparison {
         candidates.sort { $0.id < $1.id }
         present.sort()
 
-        var candidate = 0
-        var presentIndex = 0
-        try store.forEachStored(scan.input.kind) { id, active, hash in
-            while candidate < candidates.count && candidates[candidate].id < id {
-                needsMerge.append(candidates[candidate].row)
-                candidate += 1
-            }
+        // Which candidates the store holds: the others are new, and merged too.
+        var stored = BitSet(count: candidates.count)
+        var absent: [UInt64] = []
+        try forEachStored { id, active, hash in
             if active { activeBefore += 1 }
-            if candidate < candidates.count && candidates[candidate].id == id {
+            let candidate = Self.firstIndex(of: id, in: candidates.count) { candidates[$0].id }
+            if let candidate {
+                stored.insert(candidate)
                 let row = candidates[candidate].row
                 if active && facts[Int(row)].contentHash == hash {
                     unchanged += 1
                 } else {
                     needsMerge.append(row)
                 }
-                candidate += 1
-            } else if active {
-                while presentIndex < present.count && present[presentIndex] < id { presentIndex += 1 }
-                if presentIndex == present.count || present[presentIndex] != id {
-                    absentActive.append(RowFacts.idText(id))
-                }
+            } else if active && Self.firstIndex(of: id, in: present.count, { present[$0] }) == nil {
+                absent.append(id)
             }
         }
-        while candidate < candidates.count {
+        for candidate in candidates.indices where !stored.contains(candidate) {
             needsMerge.append(candidates[candidate].row)
-            candidate += 1
         }
         needsMerge.sort()
+        absent.sort()
+        absentActive = absent.map(RowFacts.idText)
+    }
+
+    /// The first index in `0..<count` whose key is `id`, nil when none; `key` ascends with the index.
+    /// (The first, as the merge join this replaces took the first of a file's rows with one ID.)
+    private static func firstIndex(of id: UInt64, in count: Int, _ key: (Int) -> UInt64) -> Int? {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if key(middle) < id { low = middle + 1 } else { high = middle }
+        }
+        return low < count && key(low) == id ? low : nil
+    }
+}
+
+/// A fixed number of bits, all clear at first: one per element of an array the caller indexes.
+private struct BitSet {
+    private var words: [UInt64]
+
+    init(count: Int) {
+        words = Array(repeating: 0, count: (count + 63) / 64)
+    }
+
+    mutating func insert(_ index: Int) {
+        words[index >> 6] |= 1 << UInt64(index & 63)
+    }
+
+    func contains(_ index: Int) -> Bool {
+        words[index >> 6] & (1 << UInt64(index & 63)) != 0
     }
 }

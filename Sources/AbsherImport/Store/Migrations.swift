@@ -17,7 +17,8 @@ public struct Migration: Sendable {
 public enum Migrations {
     /// Every migration, in order of version.
     public static let all: [Migration] = [
-        Migration(version: 1, sql: StoreSchema.version1)
+        Migration(version: 1, sql: StoreSchema.version1),
+        Migration(version: 2, sql: StoreSchema.version2),
     ]
 
     /// The schema version this build knows: the last migration's.

@@ -219,17 +219,16 @@ final class RecordStore: StoreKnowledge {
         try statement.run()
     }
 
-    /// Every record of a kind in ID order: its ID as a number, whether it is active, and its content hash.
+    /// Every record of a kind: its ID as a number, whether it is active, and its content hash, in no
+    /// specified order (the table's storage order: for `people`, the order the rows were inserted in).
+    ///
+    /// One sequential scan of the table: `people` is a rowid table, and reading it in ID order would go
+    /// through `people_id` and fetch each row at random, far slower for millions of rows.
     func forEachStored(_ kind: RecordKind, _ body: (UInt64, Bool, UInt64) throws -> Void) throws {
-        // Citizens' IDs start with 1 and residents' with 2: a range of the primary key, not a scan of both.
-        let kindFilter: String
-        switch kind {
-        case .citizen: kindFilter = " WHERE id >= '1' AND id < '2' AND kind = 'citizen'"
-        case .resident: kindFilter = " WHERE id >= '2' AND id < '3' AND kind = 'resident'"
-        case .sponsor: kindFilter = ""
-        }
+        let kindFilter = kind == .sponsor ? "" : " WHERE kind = ?"
         let statement = try database.prepare(
-            "SELECT id, active, record_hash FROM \(Self.table(for: kind))\(kindFilter) ORDER BY id")
+            "SELECT id, active, record_hash FROM \(Self.table(for: kind))\(kindFilter)")
+        if kind.isPerson { statement.bind(kind.rawValue, at: 1) }
         while try statement.step() {
             let id = RowFacts.number(statement.columnString(0) ?? "")
             try body(id, statement.columnInt(1) == 1, UInt64(bitPattern: statement.columnInt(2) ?? 0))
@@ -248,10 +247,11 @@ final class RecordStore: StoreKnowledge {
     // MARK: - Staging
 
     /// New records and change rows of a run go to temp tables first, and reach the real tables in one
-    /// `INSERT … SELECT … ORDER BY` key at the end of the merge (`flushStaged`): a first load of millions
-    /// of rows then fills each B-tree in key order instead of at random, and, when the new rows outnumber
-    /// the old, the secondary indexes are dropped and built again by sorting. The temp tables take part in
-    /// the run's transaction, so a rollback undoes them too.
+    /// `INSERT … SELECT … ORDER BY` at the end of the merge (`flushStaged`): `people` and `changes` (rowid
+    /// tables) get their rows appended in staging order, `sponsors` (`WITHOUT ROWID`) in key order, so a
+    /// first load of millions of rows fills each B-tree at its end instead of at random; and, when the new
+    /// rows outnumber the old, the table's indexes (`people_id` among them) are dropped and built again by
+    /// sorting. The temp tables take part in the run's transaction, so a rollback undoes them too.
     func beginStaging() throws {
         try database.execute(
             """
@@ -262,10 +262,14 @@ final class RecordStore: StoreKnowledge {
     }
 
     /// Moves the staged rows into the real tables (see `beginStaging`).
+    ///
+    /// An ID already in `people` is not inserted again: with the indexes kept, `people_id` refuses it at the
+    /// insert; with them dropped, the rebuild of `people_id` fails. Either throws (`SQLITE_CONSTRAINT`), and
+    /// the run rolls back.
     func flushStaged() throws {
         let changeColumns = "run_id, record_id, record_kind, change, field, old_value, new_value"
         let tables: [(table: String, columns: String, order: String)] = [
-            ("people", "*", "id"), ("sponsors", "*", "id"), ("changes", changeColumns, "rowid"),
+            ("people", "*", "rowid"), ("sponsors", "*", "id"), ("changes", changeColumns, "rowid"),
         ]
         for (table, columns, order) in tables {
             let staged = try database.scalarInt("SELECT count(*) FROM temp.staged_\(table)") ?? 0

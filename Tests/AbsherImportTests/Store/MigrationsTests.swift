@@ -124,6 +124,11 @@ import Testing
             SQLiteExtendedCode.constraintCheck
         ),
         ("INSERT INTO people (id, kind) VALUES ('1000000008', 'citizen')", SQLiteExtendedCode.constraintNotNull),
+        // An ID is one person (people_id).
+        (
+            "INSERT INTO people (id, kind, record_hash) VALUES ('2000000006', 'resident', 0)",
+            SQLiteExtendedCode.constraintUnique
+        ),
         (
             "INSERT INTO people (id, kind, record_hash) VALUES (NULL, 'citizen', 0)",
             SQLiteExtendedCode.constraintNotNull
@@ -161,5 +166,124 @@ import Testing
             try db.execute(sql)
         }
         #expect(error?.resultCode == expectedCode)
+    }
+    // MARK: - Migration 2: people as a rowid table
+
+    /// The rows of a query, each as its columns' text joined with `|` (NULL as `∅`).
+    private func rows(_ db: Database, _ sql: String) throws -> [String] {
+        let statement = try db.prepare(sql)
+        var rows: [String] = []
+        while try statement.step() {
+            rows.append((0..<statement.columnCount).map { statement.columnString($0) ?? "∅" }.joined(separator: "|"))
+        }
+        return rows
+    }
+
+    /// A store at schema version 1 (only `Migrations.all[0]` applied), with a run, two sponsors and people
+    /// of both kinds, active and not, with and without username, mobile and e-mail.
+    private func versionOneStore(_ path: String) throws -> Database {
+        let db = try Database(path: path)
+        let first = Migrations.all[0]
+        #expect(first.version == 1)
+        try db.inTransaction {
+            try db.execute(first.sql)
+            try db.execute("PRAGMA user_version = \(first.version)")
+            return .commit
+        }
+        let run = try insertRun(db, key: "20240501-220000")
+        let later = try insertRun(db, key: "20240502-220000")
+        try db.execute(
+            """
+            INSERT INTO sponsors (id, sponsor_type, name, record_hash, first_run_id, last_changed_run_id)
+            VALUES ('7001234567', 'establishment', 'شركة المثال', 7, \(run), \(run)),
+                ('1000000008', 'individual', 'سعد', -7, \(run), \(later));
+            INSERT INTO people (id, kind, name_ar, name_en, birth_date, gender, mobile, email, username, username_key,
+                preferred_language, nationality, sponsor_id, document_expiry, active, record_hash, first_run_id,
+                last_changed_run_id)
+            VALUES
+                ('2000000006', 'resident', 'علي', 'Ali Khan', '1990-01-31', 'M', '+966512345678', NULL, 'Ali.K',
+                    'ali.k', 'en', 'PAK', '7001234567', '2027-03-01', 1, \(Int64.max), \(run), \(run)),
+                ('1000000008', 'citizen', 'سعد', 'Saad', '1985-12-01', 'M', '+966551234567', 'saad@example.com',
+                    'Saad.A', 'saad.a', 'ar', NULL, NULL, '2030-01-01', 1, \(Int64.min), \(run), \(later)),
+                ('1000000016', 'citizen', 'نورة', NULL, '1410-03-04', 'F', NULL, 'noura@example.sa', NULL, NULL,
+                    NULL, NULL, NULL, NULL, 0, 0, \(run), \(later)),
+                ('2000000014', 'resident', NULL, 'John Smith', NULL, NULL, '+966512345678', NULL, NULL, NULL,
+                    'en', 'GBR', '1000000008', '2026-12-31', 0, -1, \(later), NULL);
+            """
+        )
+        return db
+    }
+
+    /// `sql` with runs of white space as one space, without `PRIMARY KEY`, `WITHOUT ROWID` and quotes.
+    private func normalized(_ sql: String) -> String {
+        sql.replacingOccurrences(of: " PRIMARY KEY", with: "")
+            .replacingOccurrences(of: " WITHOUT ROWID", with: "")
+            .replacingOccurrences(of: "\"", with: "")
+            .split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+
+    @Test func migrationTwoKeepsEveryPersonAndEveryColumn() throws {
+        let folder = try StoreTestDirectory()
+        let db = try versionOneStore(folder.path("store.sqlite"))
+        let everything = "SELECT * FROM people ORDER BY id"
+        let peopleBefore = try rows(db, everything)
+        let sponsorsBefore = try rows(db, "SELECT * FROM sponsors ORDER BY id")
+        let columns = "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info('people')"
+        let columnsBefore = try rows(db, columns)
+        let tableBefore = try db.scalarString("SELECT sql FROM sqlite_master WHERE name = 'people'") ?? ""
+        let otherSchema = "SELECT name, sql FROM sqlite_master WHERE tbl_name <> 'people' ORDER BY name"
+        let otherSchemaBefore = try rows(db, otherSchema)
+        let indexesBefore = try rows(
+            db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people' ORDER BY name")
+        #expect(peopleBefore.count == 4)
+        #expect(indexesBefore.count == 4)
+
+        try Migrations.migrate(db)
+
+        #expect(try db.scalarInt("PRAGMA user_version") == 2)
+        #expect(try db.scalarString("PRAGMA integrity_check") == "ok")
+        #expect(try db.scalarInt("PRAGMA foreign_key_check") == nil)
+        #expect(try rows(db, everything) == peopleBefore)
+        #expect(try rows(db, "SELECT * FROM sponsors ORDER BY id") == sponsorsBefore)
+        #expect(try rows(db, otherSchema) == otherSchemaBefore)
+        // The same columns, types, checks, defaults and comments; no primary key, and a rowid.
+        let table = try db.scalarString("SELECT sql FROM sqlite_master WHERE name = 'people'") ?? ""
+        #expect(normalized(table) == normalized(tableBefore))
+        #expect(!table.contains("PRIMARY KEY") && !table.contains("WITHOUT ROWID"))
+        #expect(try rows(db, columns) == columnsBefore)
+        #expect(try rows(db, "SELECT name FROM pragma_table_info('people') WHERE pk <> 0").isEmpty)
+        #expect(try rows(db, "SELECT rowid FROM people ORDER BY id") == ["1", "2", "3", "4"])
+        // The four indexes as they were, and people_id, unique; no automatic index.
+        #expect(
+            try rows(
+                db,
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people' AND name <> 'people_id' ORDER BY name"
+            ) == indexesBefore)
+        #expect(
+            try db.scalarString("SELECT sql FROM sqlite_master WHERE name = 'people_id'")
+                == "CREATE UNIQUE INDEX people_id ON people (id)")
+        #expect(
+            try rows(db, "SELECT name, \"unique\", origin FROM pragma_index_list('people') ORDER BY name") == [
+                "people_email|0|c", "people_id|1|c", "people_mobile|0|c", "people_sponsor_id|0|c",
+                "people_username_key|1|c",
+            ])
+        #expect(try rows(db, "SELECT name FROM sqlite_master WHERE name = 'people_new'").isEmpty)
+        let duplicate = #expect(throws: DatabaseError.self) {
+            try db.execute("INSERT INTO people (id, kind, record_hash) VALUES ('1000000016', 'citizen', 1)")
+        }
+        #expect(duplicate?.resultCode == SQLiteExtendedCode.constraintUnique)
+        let plan = try rows(db, "EXPLAIN QUERY PLAN SELECT active FROM people WHERE id = '1000000008'")
+        #expect(plan.count == 1 && plan[0].hasSuffix("SEARCH people USING INDEX people_id (id=?)"))
+    }
+
+    @Test func aStoreMigratedFromVersionOneHasTheSchemaOfANewStore() throws {
+        let folder = try StoreTestDirectory()
+        let migrated = try versionOneStore(folder.path("old.sqlite"))
+        try Migrations.migrate(migrated)
+        let fresh = try Database(path: folder.path("new.sqlite"))
+        try Migrations.migrate(fresh)
+        let schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+        #expect(try rows(migrated, schema) == rows(fresh, schema))
+        #expect(try fresh.scalarInt("PRAGMA user_version") == 2)
     }
 }
