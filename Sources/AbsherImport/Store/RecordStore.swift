@@ -67,9 +67,13 @@ final class RecordStore: StoreKnowledge {
         return try statement.step() ? statement.columnString(0) : nil
     }
 
+    /// Read in one sequential scan of `people` (`NOT INDEXED`), then sorted: through `people_username_key`
+    /// each username would cost a fetch of its row at random for the ID (the index holds the rowid, not the
+    /// ID), 1 s instead of 0.1 s for 670k usernames.
     func usernameOwnerTable() throws -> [UInt64]? {
         if isEmpty { return [] }
-        let statement = try database.prepare("SELECT username_key, id FROM people WHERE username_key IS NOT NULL")
+        let statement = try database.prepare(
+            "SELECT username_key, id FROM people NOT INDEXED WHERE username_key IS NOT NULL")
         var table: [UInt64] = []
         while try statement.step() {
             let hash = TextArena.hash((statement.columnString(0) ?? "").utf8)

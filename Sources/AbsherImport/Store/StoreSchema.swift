@@ -116,9 +116,9 @@ enum StoreSchema {
     /// Migration 2: `people` becomes an ordinary rowid table with a unique index `people_id` on its ID,
     /// instead of a `WITHOUT ROWID` table keyed by it. A load then appends its new rows to the table in
     /// staging order and builds `people_id` by sorting, instead of inserting every row into the table's
-    /// B-tree in ID order (a first load of 1M rows: about 1 s instead of 2.2 s); a lookup by ID costs an
-    /// index search and a rowid search instead of one search. Columns, types, checks, defaults and the
-    /// other indexes are those of `version1`.
+    /// B-tree in ID order (1M rows, sqlite3 shell: 0.58 s for the rows and 0.44 s for `people_id` instead
+    /// of 2.2 s); a lookup by ID costs an index search and a rowid search instead of one search. Columns,
+    /// types, checks, defaults and the other indexes are those of `version1`.
     ///
     /// `id` has no `PRIMARY KEY` clause: on a rowid table that would make an automatic index, which
     /// cannot be dropped while a load rebuilds the table's indexes (`RecordStore.flushStaged`). The rows
