@@ -172,7 +172,10 @@ final class RunSession {
         try store.beginStaging()
         var comparisons: [RecordKind: StoreComparison] = [:]
         for (file, scan) in scans.enumerated() {
-            let comparison = try StoreComparison(scan, store: store)
+            // A first load's store was empty, and its `people` now holds the rows staged: nothing to ask it.
+            let comparison =
+                stagedWhileScanning
+                ? try StoreComparison(facts: scan.facts) { _ in } : try StoreComparison(scan, store: store)
             log.count(.unchanged, comparison.unchanged)
             if stagedWhileScanning {
                 try settleStaged(file: file, of: scan, merging: comparison.needsMerge, merger: merger)
@@ -204,7 +207,7 @@ final class RunSession {
     /// The first pass of a first load: `ImportRun.scanAll` on another thread (two files at a time), while
     /// this thread stages every row that passes the field rules (see `RecordStore.stage`).
     private func scanAndStage(progress: ProgressHandler?) throws -> [FileScan] {
-        try store.beginStaging()
+        try store.beginFirstLoad()
         let pipe = BatchPipe<StagedBatch>(capacity: 4)
         let options = options
         let scanned = ResultBox<[FileScan]>(count: 1)

@@ -14,7 +14,8 @@ final class RecordStore: StoreKnowledge {
         let update: Statement
         let setActive: Statement
 
-        init(_ kind: RecordKind, database: Database) throws {
+        /// `stagingTable`: where `stage` and `unstage` write (`RecordStore.beginFirstLoad`).
+        init(_ kind: RecordKind, database: Database, stagingTable: String) throws {
             let table = RecordStore.table(for: kind)
             let fields = kind.fields.map(\.rawValue)
             let kindFilter = kind == .sponsor ? "" : " AND kind = '\(kind.rawValue)'"
@@ -26,9 +27,8 @@ final class RecordStore: StoreKnowledge {
             insert = try database.prepare(
                 "INSERT INTO temp.staged_\(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
             stage = try database.prepare(
-                "INSERT INTO temp.staged_\(table) (rowid, \(columns.joined(separator: ", "))) VALUES (?, \(placeholders))"
-            )
-            unstage = try database.prepare("DELETE FROM temp.staged_\(table) WHERE rowid = ?")
+                "INSERT INTO \(stagingTable) (rowid, \(columns.joined(separator: ", "))) VALUES (?, \(placeholders))")
+            unstage = try database.prepare("DELETE FROM \(stagingTable) WHERE rowid = ?")
             var assignments = fields.map { "\($0) = ?" } + ["active = 1", "record_hash = ?", "last_changed_run_id = ?"]
             if kind.isPerson { assignments.append("username_key = ?") }
             update = try database.prepare("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ?")
@@ -40,7 +40,9 @@ final class RecordStore: StoreKnowledge {
 
     private func statements(_ kind: RecordKind) throws -> KindStatements {
         if let prepared = statements[kind] { return prepared }
-        let prepared = try KindStatements(kind, database: database)
+        let table = Self.table(for: kind)
+        let stagingTable = kind.isPerson && isFirstLoad ? "main.\(table)" : "temp.staged_\(table)"
+        let prepared = try KindStatements(kind, database: database, stagingTable: stagingTable)
         statements[kind] = prepared
         return prepared
     }
@@ -265,7 +267,36 @@ final class RecordStore: StoreKnowledge {
             """)
     }
 
-    /// Moves the staged rows into the real tables (see `beginStaging`).
+    /// Set by `beginFirstLoad`: people are staged straight into `people`.
+    private(set) var isFirstLoad = false
+    /// The indexes of `people` that `beginFirstLoad` dropped, to build again in `flushStaged`.
+    private var indexesDroppedForFirstLoad: [(name: String, sql: String)] = []
+
+    /// A first load (an empty store, `isEmpty`): `stage` then writes people straight into `people`, a rowid
+    /// table, appending, with its indexes dropped until `flushStaged` builds them again by sorting, and
+    /// `unstage` deletes from it. Sponsors still go through their staging table (`sponsors` is keyed by ID).
+    /// Call before anything is staged; all of it is inside the run's transaction.
+    func beginFirstLoad() throws {
+        precondition(isEmpty && statements.isEmpty, "a first load starts on an empty store, before any statement")
+        try beginStaging()
+        let indexes = try self.indexes(of: "people")
+        for index in indexes { try database.execute("DROP INDEX main.\"\(index.name)\"") }
+        indexesDroppedForFirstLoad = indexes
+        isFirstLoad = true
+    }
+
+    /// The indexes of a table of the store, with the SQL that creates them.
+    private func indexes(of table: String) throws -> [(name: String, sql: String)] {
+        let list = try database.prepare(
+            "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+        list.bind(table, at: 1)
+        var indexes: [(name: String, sql: String)] = []
+        while try list.step() { indexes.append((list.columnString(0) ?? "", list.columnString(1) ?? "")) }
+        return indexes
+    }
+
+    /// Moves the staged rows into the real tables (see `beginStaging`), and builds again the indexes a first
+    /// load dropped (see `beginFirstLoad`).
     ///
     /// An ID already in `people` is not inserted again: with the indexes kept, `people_id` refuses it at the
     /// insert; with them dropped, the rebuild of `people_id` fails. Either throws (`SQLITE_CONSTRAINT`), and
@@ -281,12 +312,7 @@ final class RecordStore: StoreKnowledge {
             let existing = try database.scalarInt("SELECT count(*) FROM main.\(table)") ?? 0
             var indexes: [(name: String, sql: String)] = []
             if staged > existing / 2 {
-                let list = try database.prepare(
-                    "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
-                )
-                list.bind(table, at: 1)
-                while try list.step() { indexes.append((list.columnString(0) ?? "", list.columnString(1) ?? "")) }
-                list.reset()
+                indexes = try self.indexes(of: table)
                 for index in indexes { try database.execute("DROP INDEX main.\"\(index.name)\"") }
             }
             let target = columns == "*" ? "" : " (\(columns))"
@@ -299,6 +325,11 @@ final class RecordStore: StoreKnowledge {
                 PhaseClock.mark("flush: index \(index.name)")
             }
         }
+        for index in indexesDroppedForFirstLoad {
+            try database.execute(index.sql)
+            PhaseClock.mark("first load: index \(index.name)")
+        }
+        indexesDroppedForFirstLoad = []
     }
 
     func recordChange(_ change: Change, runRowID: Int64) throws {
