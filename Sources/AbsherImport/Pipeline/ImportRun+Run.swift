@@ -19,11 +19,17 @@ extension ImportRun {
             try database.execute("PRAGMA cache_size = -\(RunSession.pageCacheKiB)")
             // Sorting for the key-ordered insert and the index builds of a bulk load may use the second core.
             try database.execute("PRAGMA threads = 2")
+            // The WAL is copied into the store file once, after the commit, while the reports are written
+            // (below), not by the commit itself.
+            try database.execute("PRAGMA wal_autocheckpoint = 0")
         } catch {
             return storeFailure(
                 options, runID: options.runID ?? makeRunID(startedAt), startedAt: startedAt, error: error)
         }
-        defer { database.close() }
+        defer {
+            database.close()
+            PhaseClock.mark("store closed")
+        }
 
         // The run ID and the report folder are settled once the lock is held, so that two runs that
         // start in the same second never pick the same ID.
@@ -66,6 +72,13 @@ extension ImportRun {
         }
         guard let folder else { return outcome }
         PhaseClock.mark("transaction ended")
+        // The commit is durable in the WAL; its pages reach the store file on the other core meanwhile.
+        // (A checkpoint that fails or is cut short loses nothing: the WAL stays, and the next open replays it.)
+        let checkpoint = outcome.status == .committed ? BackgroundCheckpoint(database) : nil
+        defer {
+            checkpoint?.wait()
+            PhaseClock.mark("checkpoint done")
+        }
         defer { PhaseClock.mark("reports written") }
         outcome.endedAt = Date()
         return writeReports(outcome, options: options, folder: folder, changesWritten: changesWritten)
@@ -171,22 +184,30 @@ final class RunSession {
         let merger = Merger(store: store, runRowID: runRowID, log: log)
         try store.beginStaging()
         var comparisons: [RecordKind: StoreComparison] = [:]
-        for (file, scan) in scans.enumerated() {
-            // A first load's store was empty, and its `people` now holds the rows staged: nothing to ask it.
-            let comparison =
-                stagedWhileScanning
-                ? try StoreComparison(facts: scan.facts) { _ in } : try StoreComparison(scan, store: store)
-            log.count(.unchanged, comparison.unchanged)
-            if stagedWhileScanning {
-                try settleStaged(file: file, of: scan, merging: comparison.needsMerge, merger: merger)
-            } else if !comparison.needsMerge.isEmpty {
-                try mergeRows(comparison.needsMerge, of: scan, merger: merger)
+        if stagedWhileScanning {
+            // The store was empty (and its `people` now holds the rows staged): nothing to ask it. The
+            // `new` rows of changes.csv are written on the other core while SQLite builds the indexes.
+            for (file, scan) in scans.enumerated() {
+                try unstageRejected(file: file, of: scan)
+                comparisons[scan.input.kind] = StoreComparison(firstLoadOf: scan.facts)
             }
-            comparisons[scan.input.kind] = comparison
-            PhaseClock.mark("merged \(scan.input.name)")
+            PhaseClock.mark("rejected rows unstaged")
+            let newRecords = NewRecordLog(scans: scans, comparisons: comparisons, merger: merger)
+            try store.flushStaged()
+            PhaseClock.mark("staged rows flushed")
+            try newRecords.wait()
+            PhaseClock.mark("new records logged")
+        } else {
+            for scan in scans {
+                let comparison = try StoreComparison(scan, store: store)
+                log.count(.unchanged, comparison.unchanged)
+                if !comparison.needsMerge.isEmpty { try mergeRows(comparison.needsMerge, of: scan, merger: merger) }
+                comparisons[scan.input.kind] = comparison
+                PhaseClock.mark("merged \(scan.input.name)")
+            }
+            try store.flushStaged()
+            PhaseClock.mark("staged rows flushed")
         }
-        try store.flushStaged()
-        PhaseClock.mark("staged rows flushed")
         if options.mode == .snapshot {
             if let failure = try deactivateAbsent(scans, comparisons: comparisons, merger: merger) {
                 return abandon(scans, status: .aborted, failure: failure)
@@ -233,20 +254,12 @@ final class RunSession {
         return scanned.values[0]
     }
 
-    /// After a first pass that staged its rows: the reconciler's rejects leave the staging tables, and every
-    /// row to merge is a `new` record (the store was empty, so `merging` holds every accepted row).
-    private func settleStaged(file: Int, of scan: FileScan, merging: [Int32], merger: Merger) throws {
-        let kind = scan.input.kind
-        var next = 0
-        for (row, fact) in scan.facts.enumerated() where !fact.hasFieldError {
-            if next < merging.count && merging[next] == Int32(row) {
-                next += 1
-                try merger.noteStagedNew(id: RowFacts.idText(fact.id), kind: kind)
-            } else {
-                try store.unstage(kind, key: StagedBatch.key(file: file, row: row))
-            }
+    /// After a first pass that staged its rows (every row without a field error): those the reconciler
+    /// rejected, or folded into an earlier identical row, leave the store.
+    private func unstageRejected(file: Int, of scan: FileScan) throws {
+        for (row, fact) in scan.facts.enumerated() where !fact.hasFieldError && fact.disposition != .merge {
+            try store.unstage(scan.input.kind, key: StagedBatch.key(file: file, row: row))
         }
-        precondition(next == merging.count, "a row to merge was not staged")
     }
 
     /// Rolls the run back and keeps what the reports need.
@@ -332,5 +345,39 @@ final class RunSession {
             }
         }
         return nil
+    }
+}
+
+/// A first load's `new` records, counted and written to changes.csv (`Merger.noteStagedNew`) in file and
+/// row order, on a thread of its own: the change log is this thread's until `wait()` returns, and the
+/// store is not touched.
+private final class NewRecordLog: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var failure: (any Error)?
+    private let merger: Merger
+
+    init(scans: [FileScan], comparisons: [RecordKind: StoreComparison], merger: Merger) {
+        self.merger = merger
+        let thread = Thread { [self] in
+            do {
+                for scan in scans {
+                    for row in comparisons[scan.input.kind]?.needsMerge ?? [] {
+                        let id = RowFacts.idText(scan.facts[Int(row)].id)
+                        try self.merger.noteStagedNew(id: id, kind: scan.input.kind)
+                    }
+                }
+            } catch {
+                failure = error
+            }
+            done.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Returns once every record is logged; rethrows what writing changes.csv threw.
+    func wait() throws {
+        done.wait()
+        if let failure { throw failure }
     }
 }

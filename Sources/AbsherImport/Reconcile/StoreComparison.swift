@@ -16,6 +16,13 @@ struct StoreComparison {
     /// Active records of the kind before the run (the base of `--max-deactivate-rate`).
     var activeBefore = 0
 
+    /// Against an empty store: every row to merge is new.
+    init(firstLoadOf facts: ChunkedArray<RowFacts>) {
+        for (row, fact) in facts.enumerated() where fact.id != 0 && fact.disposition == .merge {
+            needsMerge.append(Int32(row))
+        }
+    }
+
     init(_ scan: FileScan, store: RecordStore) throws {
         try self.init(facts: scan.facts) { body in try store.forEachStored(scan.input.kind, body) }
     }

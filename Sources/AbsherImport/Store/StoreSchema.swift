@@ -118,7 +118,12 @@ enum StoreSchema {
     /// staging order and builds `people_id` by sorting, instead of inserting every row into the table's
     /// B-tree in ID order (1M rows, sqlite3 shell: 0.58 s for the rows and 0.44 s for `people_id` instead
     /// of 2.2 s); a lookup by ID costs an index search and a rowid search instead of one search. Columns,
-    /// types, checks, defaults and the other indexes are those of `version1`.
+    /// types, checks and defaults are those of `version1`, and so are the indexes on `mobile` and
+    /// `username_key`. Those on `email` and `sponsor_id` are gone: nothing the tool does searches by them
+    /// (`lookup` takes an ID, a username or a mobile; the shared-contact rules count this run's people; the
+    /// sponsors that active residents name are read in one scan), and each cost 0.4 s of every first load
+    /// of 1M rows (BENCHMARKS.md). An operator's query by e-mail or sponsor reads the table (about 0.2 s a
+    /// million people).
     ///
     /// `id` has no `PRIMARY KEY` clause: on a rowid table that would make an automatic index, which
     /// cannot be dropped while a load rebuilds the table's indexes (`RecordStore.flushStaged`). The rows
@@ -158,12 +163,9 @@ enum StoreSchema {
         ALTER TABLE people_new RENAME TO people;
         -- A person's ID is unique: lookups by ID, and the check that a load inserts no ID twice.
         CREATE UNIQUE INDEX people_id ON people (id);
-        -- Lookups by mobile or e-mail, and checks for contacts shared between people.
+        -- Lookups by mobile (`absher-import lookup`).
         CREATE INDEX people_mobile ON people (mobile) WHERE mobile IS NOT NULL;
-        CREATE INDEX people_email ON people (email) WHERE email IS NOT NULL;
         -- A username belongs to one person, whatever its letter case.
         CREATE UNIQUE INDEX people_username_key ON people (username_key) WHERE username_key IS NOT NULL;
-        -- The residents of a sponsor (a sponsor named by an active resident is not deactivated).
-        CREATE INDEX people_sponsor_id ON people (sponsor_id) WHERE sponsor_id IS NOT NULL;
         """
 }

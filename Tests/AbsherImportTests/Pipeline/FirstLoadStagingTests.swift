@@ -56,6 +56,52 @@ import Testing
         #expect(staged.outcome.files.map(\.rejected) == twoPass.outcome.files.map(\.rejected))
     }
 
+    /// The schema's indexes of `people`, as a fresh store has them.
+    static let indexQuery =
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people' ORDER BY name"
+
+    static func indexes(_ path: String) throws -> [String] {
+        let database = try Database(path: path, readOnly: true)
+        defer { database.close() }
+        let statement = try database.prepare(indexQuery)
+        var rows: [String] = []
+        while try statement.step() {
+            rows.append("\(statement.columnString(0) ?? ""): \(statement.columnString(1) ?? "")")
+        }
+        return rows
+    }
+
+    /// A first load drops the indexes of `people` while it stages, and builds them again: after a commit,
+    /// and after a run that ends otherwise (rolled back), the store has every index of a fresh store.
+    @Test(arguments: ["commit", "dry-run", "reject-rate"])
+    func firstLoadLeavesEveryIndex(ending: String) throws {
+        let folder = TempFolder("absher-staging-indexes")
+        let fresh = folder.url("fresh.sqlite")
+        let empty = try Database(path: fresh)
+        try Migrations.migrate(empty)
+        empty.close()
+        let expected = try Self.indexes(fresh)
+        #expect(expected.count == 3)
+
+        let inputs = try InputFile.discover(
+            in: ReadingTestSupport.packageRoot.appendingPathComponent("SampleData").path
+        )
+        .files
+        var options = RunOptions(command: .run, inputs: inputs, runDate: GregorianDate(iso: "2026-11-25")!)
+        options.storePath = folder.url("absher.sqlite")
+        options.reportsParent = folder.url("Reports")
+        options.maxRejectRate = ending == "reject-rate" ? 0.001 : 1
+        options.dryRun = ending == "dry-run"
+        let outcome = ImportRun.run(options)
+        #expect(outcome.status == (ending == "commit" ? .committed : ending == "dry-run" ? .dryRun : .aborted))
+        #expect(try Self.indexes(options.storePath) == expected)
+        let database = try Database(path: options.storePath, readOnly: true)
+        defer { database.close() }
+        #expect(try database.scalarString("PRAGMA integrity_check") == "ok")
+        let people = try database.scalarInt("SELECT count(*) FROM people") ?? -1
+        #expect(ending == "commit" ? people > 0 : people == 0)
+    }
+
     @Test func sampleDataGivesTheSameStoreEitherWay() throws {
         let inputs = try InputFile.discover(
             in: ReadingTestSupport.packageRoot.appendingPathComponent("SampleData").path

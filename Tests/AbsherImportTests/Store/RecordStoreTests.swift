@@ -38,7 +38,7 @@ import Testing
         let folder = try StoreTestDirectory()
         let (db, run) = try store(folder)
         let indexesBefore = try column(db, indexes)
-        #expect(indexesBefore.count == 5)
+        #expect(indexesBefore.count == 3)
         let records = RecordStore(database: db)
         let ids = ["1000000099", "1000000008", "1000000057", "1000000016"]
         try db.inTransaction {
