@@ -174,7 +174,11 @@ final class RunSession {
             return abandon(scans, status: .failed, failure: failure)
         }
         PhaseClock.mark(stagedWhileScanning ? "files read, checked and staged" : "files read and checked")
-        try Reconciler.reconcile(&scans, options: options.reconcile, store: store)
+        // While the reconciler works, the other core sets the files against the store as it was committed.
+        // (It reads the rows' facts as the scan left them; the reconciler writes its verdicts once it is done.)
+        let early = stagedWhileScanning ? nil : EarlyComparison(storePath: options.storePath, scans: scans)
+        var prepared: [StoreComparison.Prepared]?
+        try Reconciler.reconcile(&scans, options: options.reconcile, store: store) { prepared = early?.wait() }
         outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
         if let failure = ImportRun.rejectRateFailure(outcome, limit: options.maxRejectRate) {
             return abandon(scans, status: .aborted, failure: failure)
@@ -198,12 +202,27 @@ final class RunSession {
             try newRecords.wait()
             PhaseClock.mark("new records logged")
         } else {
-            for scan in scans {
-                let comparison = try StoreComparison(scan, store: store)
+            var replays: [(scan: FileScan, pipe: RecordPipe)] = []
+            for (file, scan) in scans.enumerated() {
+                let comparison =
+                    try prepared.map { StoreComparison($0[file], facts: scan.facts) }
+                    ?? StoreComparison(scan, store: store)
                 log.count(.unchanged, comparison.unchanged)
-                if !comparison.needsMerge.isEmpty { try mergeRows(comparison.needsMerge, of: scan, merger: merger) }
                 comparisons[scan.input.kind] = comparison
-                PhaseClock.mark("merged \(scan.input.name)")
+                if !comparison.needsMerge.isEmpty { replays.append((scan, replay(comparison.needsMerge, of: scan))) }
+            }
+            PhaseClock.mark("compared with the store")
+            // Every file is read again at once, on threads of their own; the merge takes them in file order.
+            do {
+                for replay in replays {
+                    while let batch = try replay.pipe.take() {
+                        for record in batch { try merger.merge(record) }
+                    }
+                    PhaseClock.mark("merged \(replay.scan.input.name)")
+                }
+            } catch {
+                for replay in replays { replay.pipe.cancel() }
+                throw error
             }
             try store.flushStaged()
             PhaseClock.mark("staged rows flushed")
@@ -278,8 +297,10 @@ final class RunSession {
 
     /// The second pass: reads the file again and merges the rows in `rows` (ascending indexes), the ones
     /// the store does not already hold as they are.
-    private func mergeRows(_ rows: [Int32], of scan: FileScan, merger: Merger) throws {
-        // Reading and validating run on another thread, one batch ahead of the merge (SQLite, this thread).
+    /// The second pass of one file: a thread reads it again and validates the rows in `rows` (ascending
+    /// indexes), the ones the store does not already hold as they are, into the pipe it returns, a few
+    /// batches ahead of the merge (SQLite, the run's thread).
+    private func replay(_ rows: [Int32], of scan: FileScan) -> RecordPipe {
         let pipe = RecordPipe()
         let validation = options.validation
         let producer = Thread {
@@ -289,6 +310,7 @@ final class RunSession {
             batch.reserveCapacity(4096)
             do {
                 try FileScanner.replay(scan) { index, record, header in
+                    if index & 0xFFFF == 0 && pipe.isCancelled { throw CancellationError() }
                     guard next < rows.count, rows[next] == index else { return }
                     next += 1
                     if validator == nil {
@@ -312,14 +334,7 @@ final class RunSession {
         }
         producer.stackSize = 1 << 20
         producer.start()
-        do {
-            while let batch = try pipe.take() {
-                for record in batch { try merger.merge(record) }
-            }
-        } catch {
-            pipe.cancel()
-            throw error
-        }
+        return pipe
     }
 
     /// Snapshot mode, per kind whose file was given: records not present become inactive, except sponsors
@@ -379,5 +394,43 @@ private final class NewRecordLog: @unchecked Sendable {
     func wait() throws {
         done.wait()
         if let failure { throw failure }
+    }
+}
+
+/// `StoreComparison.Prepared` for every file, made on a thread of its own over a second, read-only
+/// connection to the store: it sees the last committed state, which is what the run's own connection
+/// holds until it merges (it holds the write lock, so nobody else commits meanwhile).
+private final class EarlyComparison: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var prepared: [StoreComparison.Prepared]?
+    /// The scans, shared with the run's thread, let go before `wait()` returns so that the reconciler's
+    /// verdicts do not copy them.
+    private var scans: [FileScan]?
+
+    init(storePath: String, scans: [FileScan]) {
+        self.scans = scans
+        let thread = Thread { [self] in
+            // Any failure (the store cannot be opened a second time, say) leaves `prepared` nil, and the
+            // run compares on its own connection after the reconciler, as before.
+            if let database = try? Database(path: storePath, readOnly: true) {
+                let store = RecordStore(database: database)
+                prepared = try? self.scans?.map { scan in
+                    try StoreComparison.Prepared(facts: scan.facts) { body in
+                        try store.forEachStored(scan.input.kind, body)
+                    }
+                }
+                database.close()
+            }
+            self.scans = nil
+            done.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// The comparisons, in the order of the scans; nil when they could not be made.
+    func wait() -> [StoreComparison.Prepared]? {
+        done.wait()
+        return prepared
     }
 }

@@ -51,6 +51,13 @@ final class BatchPipe<Element>: @unchecked Sendable {
         return batch
     }
 
+    /// Whether the consumer has stopped (producers may check it now and then, and give up).
+    var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
+
     /// Consumer side: stop the producers (after an error in the merge).
     func cancel() {
         lock.lock()

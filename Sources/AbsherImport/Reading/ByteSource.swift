@@ -52,6 +52,18 @@ final class ByteSource {
         size = bytes.count
     }
 
+    /// What `fstat(2)` says of the open file now (nil for memory input): changes when the file is written
+    /// to or replaced.
+    func identity() -> FileIdentity? {
+        guard case .file(let descriptor) = backing else { return nil }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        return FileIdentity(
+            device: UInt64(status.st_dev), inode: UInt64(status.st_ino), size: Int64(status.st_size),
+            modified: [Int64(status.st_mtim.tv_sec), Int64(status.st_mtim.tv_nsec)],
+            changed: [Int64(status.st_ctim.tv_sec), Int64(status.st_ctim.tv_nsec)])
+    }
+
     deinit {
         if case .file(let descriptor) = backing {
             close(descriptor)
@@ -114,4 +126,14 @@ final class ByteSource {
 /// `read(2)`, named apart from ``ByteSource/read(into:)``.
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(descriptor, buffer, count)
+}
+
+/// A file's device, inode, size and modification and status-change times (nanoseconds): the same file,
+/// unwritten, keeps them; writing it, or putting another file in its place, changes at least one.
+public struct FileIdentity: Sendable, Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: [Int64]
+    var changed: [Int64]
 }

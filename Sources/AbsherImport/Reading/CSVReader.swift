@@ -15,6 +15,8 @@ public struct CSVReader {
     public private(set) var encodingWasGuessed: Bool
     /// The size of the input in bytes.
     public var fileSize: Int { storage.source.size }
+    /// The open file's identity now (`FileIdentity`); nil for bytes in memory.
+    public var fileIdentity: FileIdentity? { storage.source.identity() }
     /// The raw input bytes consumed so far, for progress.
     public private(set) var bytesRead = 0
 

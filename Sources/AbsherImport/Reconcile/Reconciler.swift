@@ -47,8 +47,21 @@ enum Reconciler {
         }
     }
 
-    static func reconcile(_ scans: inout [FileScan], options: ReconcileOptions, store: StoreKnowledge?) throws {
+    /// Applies the cross-row rules: adds their findings to `scans` and settles each row's disposition.
+    ///
+    /// The rows' facts are only read until the end, where the dispositions are written in one go, after
+    /// `beforeVerdicts` has run: until then, another thread may read the same facts (`ImportRun`'s early
+    /// comparison with the store) without either copying them.
+    static func reconcile(
+        _ scans: inout [FileScan], options: ReconcileOptions, store: StoreKnowledge?,
+        beforeVerdicts: () -> Void = {}
+    ) throws {
         var added: [[Finding]] = Array(repeating: [], count: scans.count)
+        /// The dispositions to write at the end, as `file << 32 | row << 2 | disposition`.
+        var verdicts: [UInt64] = []
+        func settle(_ ref: RowRef, _ disposition: RowFacts.Disposition) {
+            verdicts.append(UInt64(ref.file) << 32 | UInt64(ref.row) << 2 | UInt64(disposition.rawValue))
+        }
         /// Identical repeats of a claiming row share its fate.
         var repeats: [RowRef: [Int32]] = [:]
 
@@ -59,7 +72,7 @@ enum Reconciler {
                 Finding(
                     file: scans[file].input.name, line: Int(facts.line), recordID: RowFacts.idText(facts.id),
                     field: field?.rawValue ?? "", rule: rule, message: message, value: value))
-            if rule.severity == .error { scans[file].facts[Int(ref.row)].disposition = .rejected }
+            if rule.severity == .error { settle(ref, .rejected) }
         }
         func addToClaim(_ ref: RowRef, _ rule: RuleCode, field: Column?, value: String, message: String) {
             add(rule, ref, field: field, value: value, message: message)
@@ -113,7 +126,7 @@ enum Reconciler {
                             .idDuplicate, RowRef(file: Int32(file), row: row), field: kind.idColumn,
                             value: RowFacts.idText(id),
                             message: "An identical repeat of line \(firstLine); merged once.")
-                        scans[file].facts[Int(row)].disposition = .repeatOfEarlier
+                        settle(RowRef(file: Int32(file), row: row), .repeatOfEarlier)
                     }
                     repeats[RowRef(file: Int32(file), row: rows[0])] = Array(rows.dropFirst())
                     packed[claimCount] = packed[start]
@@ -146,29 +159,31 @@ enum Reconciler {
         /// The store's owner of the group's key. A group that is exactly the one person the table names for
         /// the key's hash prefix is that person keeping their username (no question to the store); anything
         /// else with candidates is asked exactly.
-        func storeOwner(of group: [RowRef], key: () -> String, hash: UInt64) throws -> UInt64? {
+        func storeOwner(of group: [RowRef], key: () -> String, hashPrefix: UInt64) throws -> UInt64? {
             guard let store else { return nil }
             guard let ownerTable else { return try store.usernameOwner(key: key()).map(RowFacts.number) }
-            let prefix = hash >> 34
+            let prefix = hashPrefix >> 34
             var low = 0
             var high = ownerTable.count
             while low < high {
                 let middle = (low + high) / 2
                 if ownerTable[middle] >> 34 < prefix { low = middle + 1 } else { high = middle }
             }
-            var candidates: [UInt64] = []
+            var candidates = 0
+            var firstCandidate: UInt64 = 0
             while low < ownerTable.count && ownerTable[low] >> 34 == prefix {
-                candidates.append(ownerTable[low] & ((1 << 34) - 1))
+                if candidates == 0 { firstCandidate = ownerTable[low] & ((1 << 34) - 1) }
+                candidates += 1
                 low += 1
             }
-            if candidates.isEmpty { return nil }
-            if candidates.count == 1 && group.count == 1 && facts(group[0]).id == candidates[0] { return candidates[0] }
+            if candidates == 0 { return nil }
+            if candidates == 1 && group.count == 1 && facts(group[0]).id == firstCandidate { return firstCandidate }
             return try store.usernameOwner(key: key()).map(RowFacts.number)
         }
-        try forEachGroup(of: forEachPerson, count: personCount, scans: scans, text: \.username) { group, hash in
+        try forEachGroup(of: forEachPerson, count: personCount, scans: scans, text: .username) { group, hashPrefix in
             // Most usernames are one person's and unknown to the store: their text is never needed.
             func usernameKey() -> String { scans[Int(group[0].file)].arena.string(facts(group[0]).username) }
-            if let owner = try storeOwner(of: group, key: usernameKey, hash: hash) {
+            if let owner = try storeOwner(of: group, key: usernameKey, hashPrefix: hashPrefix) {
                 let key = usernameKey()
                 for ref in group where facts(ref).id != owner {
                     addToClaim(
@@ -236,7 +251,7 @@ enum Reconciler {
                 if mobile != 0 { byMobile.append(Keyed.pack(mobile, ref)) }
             }
             byMobile.sortInPlace()
-            forEachRun(byMobile, minimumCount: options.maxPeoplePerMobile + 1) { group in
+            forEachRun(byMobile, minimumCount: options.maxPeoplePerMobile + 1) { group, _ in
                 let mobile = RowFacts.mobileText(facts(group[0]).mobile)
                 for ref in group {
                     addToClaim(
@@ -247,7 +262,7 @@ enum Reconciler {
             }
         }
         try forEachGroup(
-            of: forEachPerson, count: personCount, scans: scans, text: \.email,
+            of: forEachPerson, count: personCount, scans: scans, text: .email,
             minimumCount: options.maxPeoplePerEmail + 1
         ) { group, _ in
             let email = scans[Int(group[0].file)].arena.string(facts(group[0]).email)
@@ -258,51 +273,69 @@ enum Reconciler {
             }
         }
 
+        beforeVerdicts()
+        // In the order they were reached: a row repeated and then rejected ends rejected.
+        for verdict in verdicts {
+            let file = Int(verdict >> 32)
+            let row = Int(verdict >> 2 & (1 << 30 - 1))
+            scans[file].facts[row].disposition = RowFacts.Disposition(rawValue: UInt8(verdict & 3))!
+        }
         for file in scans.indices where !added[file].isEmpty {
             scans[file].findings += added[file]  // put in report order once, with all files, by makeOutcome
         }
     }
 
-    /// Calls `body` with each group of rows of `refs` whose `text` is equal (rows without one are skipped)
-    /// and that has at least `minimumCount` rows, found by sorting on the text's hash; and with the text's
-    /// hash (`TextArena.hash`).
-    private static func forEachGroup(
-        of refs: ((RowRef) -> Void) -> Void, count: Int, scans: [FileScan], text: KeyPath<RowFacts, TextRef>,
-        minimumCount: Int = 1, _ body: (_ group: [RowRef], _ hash: UInt64) throws -> Void
-    ) throws {
-        func hash(_ ref: RowRef) -> UInt64 {
-            scans[Int(ref.file)].arena.hash(scans[Int(ref.file)].facts[Int(ref.row)][keyPath: text])
+    /// The texts rows are grouped by.
+    private enum GroupedText {
+        case username, email
+
+        func of(_ facts: RowFacts) -> TextRef {
+            switch self {
+            case .username: return facts.username
+            case .email: return facts.email
+            }
         }
+    }
+
+    /// Calls `body` with each group of rows of `refs` whose `text` is equal (rows without one are skipped)
+    /// and that has at least `minimumCount` rows, found by sorting on the text's hash; and with the upper
+    /// 32 bits of the text's hash (`TextArena.hash`), the lower ones zero.
+    private static func forEachGroup(
+        of refs: ((RowRef) -> Void) -> Void, count: Int, scans: [FileScan], text: GroupedText,
+        minimumCount: Int = 1, _ body: (_ group: [RowRef], _ hashPrefix: UInt64) throws -> Void
+    ) throws {
         // Sorted on the upper 32 bits of the text's hash; equal prefixes are split by the text below.
         var keyed: [UInt64] = []
         keyed.reserveCapacity(count)
         refs { ref in
             let facts = scans[Int(ref.file)].facts[Int(ref.row)]
-            guard !facts[keyPath: text].isNone else { return }
-            let hash = scans[Int(ref.file)].arena.hash(facts[keyPath: text])
+            let value = text.of(facts)
+            guard !value.isNone else { return }
+            let hash = scans[Int(ref.file)].arena.hash(value)
             keyed.append(Keyed.pack(UInt32(truncatingIfNeeded: hash >> 32), ref))
         }
         keyed.sortInPlace()
-        try forEachRun(keyed, minimumCount: minimumCount) { run in
+        try forEachRun(keyed, minimumCount: minimumCount) { run, key in
+            let hashPrefix = UInt64(key) << 32
             if run.count == 1 {
-                try body(run, hash(run[0]))
+                try body(run, hashPrefix)
                 return
             }
             // Equal hash prefixes: split by the actual text, so that a collision never joins two values.
             var byText: [ArraySlice<UInt8>: [RowRef]] = [:]
             for ref in run {
                 let facts = scans[Int(ref.file)].facts[Int(ref.row)]
-                byText[scans[Int(ref.file)].arena.bytes(facts[keyPath: text]), default: []].append(ref)
+                byText[scans[Int(ref.file)].arena.bytes(text.of(facts)), default: []].append(ref)
             }
-            for group in byText.values where group.count >= minimumCount { try body(group, hash(group[0])) }
+            for group in byText.values where group.count >= minimumCount { try body(group, hashPrefix) }
         }
     }
 
     /// Calls `body` with each run of equal keys in a sorted array. The array it gets is reused from one
     /// call to the next (no allocation per run): copy it to keep it.
-    private static func forEachRun(_ sorted: [UInt64], minimumCount: Int = 1, _ body: ([RowRef]) throws -> Void)
-        rethrows
-    {
+    private static func forEachRun(
+        _ sorted: [UInt64], minimumCount: Int = 1, _ body: (_ run: [RowRef], _ key: UInt32) throws -> Void
+    ) rethrows {
         var run: [RowRef] = []
         var start = 0
         while start < sorted.count {
@@ -312,7 +345,7 @@ enum Reconciler {
             if end - start >= minimumCount {
                 run.removeAll(keepingCapacity: true)
                 for packed in sorted[start..<end] { run.append(Keyed.ref(packed)) }
-                try body(run)
+                try body(run, key)
             }
             start = end
         }

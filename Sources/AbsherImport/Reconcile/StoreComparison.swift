@@ -5,7 +5,7 @@
 ///
 /// This is what makes a night with few changes cheap: an unchanged row costs a search and a comparison of
 /// two 64-bit content hashes, never a second validation or a field-by-field comparison. Beyond the file's
-/// IDs, sorted, it keeps one bit per row to merge (whether the store holds it), whatever the store's size.
+/// IDs, sorted, it keeps one bit per row (whether the store holds it unchanged), whatever the store's size.
 struct StoreComparison {
     /// Rows (ascending indexes) that are new, changed or inactive in the store.
     var needsMerge: [Int32] = []
@@ -27,53 +27,91 @@ struct StoreComparison {
         try self.init(facts: scan.facts) { body in try store.forEachStored(scan.input.kind, body) }
     }
 
-    /// Compares `facts` (a file's rows) with the records `forEachStored` gives (ID as a number, active,
-    /// content hash; any order, each ID at most once).
+    /// Compares `facts` (a file's rows, reconciled) with the records `forEachStored` gives (ID as a
+    /// number, active, content hash; any order, each ID at most once).
     init(
         facts: ChunkedArray<RowFacts>,
         forEachStored: ((UInt64, Bool, UInt64) throws -> Void) throws -> Void
     ) throws {
-        // Rows to merge, and every ID the file carries, both in ID order.
-        var candidates: [(id: UInt64, row: Int32)] = []
-        candidates.reserveCapacity(facts.count)
-        var present: [UInt64] = []
-        present.reserveCapacity(facts.count)
-        for (row, fact) in facts.enumerated() where fact.id != 0 {
-            present.append(fact.id)
-            if fact.disposition == .merge { candidates.append((fact.id, Int32(row))) }
-        }
-        candidates.sort { $0.id < $1.id }
-        present.sort()
+        self.init(try Prepared(facts: facts, forEachStored: forEachStored), facts: facts)
+    }
 
-        // Which candidates the store holds: the others are new, and merged too.
-        var stored = BitSet(count: candidates.count)
-        var absent: [UInt64] = []
-        try forEachStored { id, active, hash in
-            if active { activeBefore += 1 }
-            let candidate = Self.firstIndex(of: id, in: candidates.count) { candidates[$0].id }
-            if let candidate {
-                stored.insert(candidate)
-                let row = candidates[candidate].row
-                if active && facts[Int(row)].contentHash == hash {
-                    unchanged += 1
-                } else {
-                    needsMerge.append(row)
-                }
-            } else if active && Self.firstIndex(of: id, in: present.count, { present[$0] }) == nil {
-                absent.append(id)
+    /// Settles the comparison with the reconciler's verdicts: of the rows `prepared` compared, those still
+    /// to merge are new or changed, or unchanged.
+    init(_ prepared: Prepared, facts: ChunkedArray<RowFacts>) {
+        activeBefore = prepared.activeBefore
+        absentActive = prepared.absentActive
+        for (index, candidate) in prepared.candidates.enumerated()
+        where facts[Int(candidate.row)].disposition == .merge {
+            if prepared.same.contains(index) {
+                unchanged += 1
+            } else {
+                needsMerge.append(candidate.row)
             }
         }
-        for candidate in candidates.indices where !stored.contains(candidate) {
-            needsMerge.append(candidates[candidate].row)
-        }
         needsMerge.sort()
-        absent.sort()
-        absentActive = absent.map(RowFacts.idText)
+    }
+
+    /// The part of the comparison that does not depend on the reconciler (which only ever turns rows to
+    /// merge into rejects): every row that passed the field rules set against the store. It can run on
+    /// another connection while the reconciler works (`ImportRun`), the store being unchanged until then.
+    struct Prepared: Sendable {
+        /// The rows that passed the field rules, in ID order (rows sharing an ID side by side).
+        fileprivate var candidates: [Candidate] = []
+        /// Per candidate: the store holds its ID, active, with the same content hash.
+        fileprivate var same: BitSet
+        var absentActive: [String] = []
+        var activeBefore = 0
+
+        fileprivate struct Candidate: Sendable {
+            var id: UInt64
+            var row: Int32
+        }
+
+        init(
+            facts: ChunkedArray<RowFacts>,
+            forEachStored: ((UInt64, Bool, UInt64) throws -> Void) throws -> Void
+        ) throws {
+            // Rows that may be merged, and every ID the file carries, both in ID order.
+            var candidates: [Candidate] = []
+            candidates.reserveCapacity(facts.count)
+            var present: [UInt64] = []
+            present.reserveCapacity(facts.count)
+            for (row, fact) in facts.enumerated() where fact.id != 0 {
+                present.append(fact.id)
+                if fact.disposition == .merge { candidates.append(Candidate(id: fact.id, row: Int32(row))) }
+            }
+            candidates.sort { $0.id < $1.id }
+            present.sort()
+
+            var same = BitSet(count: candidates.count)
+            var absent: [UInt64] = []
+            var activeBefore = 0
+            try forEachStored { id, active, hash in
+                if active { activeBefore += 1 }
+                if var candidate = StoreComparison.firstIndex(of: id, in: candidates.count, { candidates[$0].id }) {
+                    // Every row with this ID (the reconciler keeps at most one of them).
+                    while candidate < candidates.count && candidates[candidate].id == id {
+                        if active && facts[Int(candidates[candidate].row)].contentHash == hash {
+                            same.insert(candidate)
+                        }
+                        candidate += 1
+                    }
+                } else if active && StoreComparison.firstIndex(of: id, in: present.count, { present[$0] }) == nil {
+                    absent.append(id)
+                }
+            }
+            absent.sort()
+            self.candidates = candidates
+            self.same = same
+            self.activeBefore = activeBefore
+            absentActive = absent.map(RowFacts.idText)
+        }
     }
 
     /// The first index in `0..<count` whose key is `id`, nil when none; `key` ascends with the index.
     /// (The first, as the merge join this replaces took the first of a file's rows with one ID.)
-    private static func firstIndex(of id: UInt64, in count: Int, _ key: (Int) -> UInt64) -> Int? {
+    fileprivate static func firstIndex(of id: UInt64, in count: Int, _ key: (Int) -> UInt64) -> Int? {
         var low = 0
         var high = count
         while low < high {
@@ -85,7 +123,7 @@ struct StoreComparison {
 }
 
 /// A fixed number of bits, all clear at first: one per element of an array the caller indexes.
-private struct BitSet {
+private struct BitSet: Sendable {
     private var words: [UInt64]
 
     init(count: Int) {

@@ -16,6 +16,9 @@ public struct FileScan: Sendable {
     public var delimiter: UInt8?
     /// Lowercase hex SHA-256 of the file's bytes, empty when it could not be read.
     public var sha256: String
+    /// The file's identity once it was read (`FileIdentity`): the second pass of a run checks the file
+    /// is still the same with it instead of hashing it again.
+    var identity: FileIdentity?
     public var header: HeaderMap?
     /// File, header and field findings; the reconciler adds the cross-row ones.
     public var findings: [Finding]
@@ -90,6 +93,7 @@ enum FileScanner {
             }
             progress?(input, records.bytesRead, records.fileSize, scan.facts.count)
             scan.sha256 = records.sha256Hex()
+            scan.identity = records.fileIdentity
             scan.isUsable = true
         } catch {
             scan.findings.append(fileFinding(input, .fileUnreadable, detail: error))
@@ -115,8 +119,12 @@ enum FileScanner {
     ) throws {
         let input = scan.input
         let expectedSHA256 = scan.sha256
-        // The dialect found by the first pass: no second sniffing of the whole file.
-        var reader = try CSVReader(path: input.path, delimiter: scan.delimiter, encoding: scan.encoding)
+        // The dialect found by the first pass: no second sniffing of the whole file. The file is known to be
+        // the one the first pass hashed by its identity, before and after this pass, or else by its hash.
+        let identity = scan.identity
+        var reader = try CSVReader(
+            path: input.path, delimiter: scan.delimiter, encoding: scan.encoding, hashing: identity == nil)
+        if let identity, reader.fileIdentity != identity { throw ReplayError.changed(input.path) }
         guard let headerRecord = try reader.next() else { throw ReplayError.changed(input.path) }
         let names = (0..<headerRecord.fieldCount).map { headerRecord.string($0) }
         let header = HeaderMap(kind: input.kind, header: names, fileName: input.name)
@@ -125,7 +133,11 @@ enum FileScanner {
             try body(index, record, header)
             index += 1
         }
-        guard reader.sha256Hex() == expectedSHA256 else { throw ReplayError.changed(input.path) }
+        if let identity {
+            guard reader.fileIdentity == identity else { throw ReplayError.changed(input.path) }
+        } else {
+            guard reader.sha256Hex() == expectedSHA256 else { throw ReplayError.changed(input.path) }
+        }
     }
 }
 

@@ -78,8 +78,8 @@ final class RecordStore: StoreKnowledge {
             "SELECT username_key, id FROM people NOT INDEXED WHERE username_key IS NOT NULL")
         var table: [UInt64] = []
         while try statement.step() {
-            let hash = TextArena.hash((statement.columnString(0) ?? "").utf8)
-            let id = RowFacts.number(statement.columnString(1) ?? "")
+            let hash = statement.withColumnBytes(0) { TextArena.hash($0) }
+            let id = statement.withColumnBytes(1) { RowFacts.number($0) }
             table.append((hash >> 34) << 34 | id)
         }
         table.sortInPlace()

@@ -193,6 +193,15 @@ public final class Statement {
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
+    /// Calls `body` with the UTF-8 bytes of column `index` (0-based) of the current row, empty for NULL,
+    /// without making a `String`; the bytes are valid only inside `body`.
+    public func withColumnBytes<Result>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let text = sqlite3_column_text(handle, index) else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        return body(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))))
+    }
+
     /// Column `index` (0-based) of the current row as an integer, `nil` when NULL (`sqlite3_column_int64`).
     public func columnInt(_ index: Int32) -> Int64? {
         guard sqlite3_column_type(handle, index) != SQLITE_NULL else {

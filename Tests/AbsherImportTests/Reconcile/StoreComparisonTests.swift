@@ -156,11 +156,17 @@ import Testing
         var random = SeededRandom(seed: seed)
         let idRange: ClosedRange<UInt64> = 1_000_000_000...1_000_000_600
         let dispositions: [RowFacts.Disposition] = [.merge, .merge, .merge, .repeatOfEarlier, .rejected]
-        let rows = (0..<400).map { _ in
+        var rows = (0..<400).map { _ in
             Row(
                 id: Int.random(in: 0..<20, using: &random) == 0 ? 0 : UInt64.random(in: idRange, using: &random),
                 disposition: dispositions.randomElement(using: &random) ?? .merge,
                 content: Int.random(in: 0..<2, using: &random))
+        }
+        // As the reconciler leaves a file: at most one row to merge per ID (the others it rejects or folds
+        // into that one).
+        var merged = Set<UInt64>()
+        for index in rows.indices where rows[index].disposition == .merge && !merged.insert(rows[index].id).inserted {
+            rows[index].disposition = .repeatOfEarlier
         }
         var ids = Set<UInt64>()
         while ids.count < 300 { ids.insert(UInt64.random(in: idRange, using: &random)) }
@@ -171,6 +177,44 @@ import Testing
         }
         let facts = Self.facts(rows)
         #expect(try Self.compare(facts, stored) == Self.mergeJoin(facts, stored))
+    }
+
+    /// The comparison prepared before the reconciler's verdicts (every row that passed the field rules is
+    /// still to merge, duplicate IDs and all) and settled after them gives what comparing afterwards gives.
+    @Test(arguments: [11, 12, 13, 14, 15])
+    func preparedBeforeTheVerdictsGivesWhatComparingAfterGives(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        let idRange: ClosedRange<UInt64> = 1_000_000_000...1_000_000_300
+        let before = (0..<400).map { _ in
+            Row(
+                id: Int.random(in: 0..<20, using: &random) == 0 ? 0 : UInt64.random(in: idRange, using: &random),
+                disposition: Int.random(in: 0..<10, using: &random) == 0 ? .rejected : .merge,
+                content: Int.random(in: 0..<2, using: &random))
+        }
+        // The verdicts: some rows rejected, and one row to merge per ID at most.
+        var after = before
+        var merged = Set<UInt64>()
+        for index in after.indices where after[index].disposition == .merge {
+            if Int.random(in: 0..<8, using: &random) == 0 {
+                after[index].disposition = .rejected
+            } else if !merged.insert(after[index].id).inserted {
+                after[index].disposition = .repeatOfEarlier
+            }
+        }
+        var ids = Set<UInt64>()
+        while ids.count < 200 { ids.insert(UInt64.random(in: idRange, using: &random)) }
+        let stored = ids.shuffled(using: &random).map { id in
+            Stored(
+                id: id, active: Int.random(in: 0..<4, using: &random) != 0,
+                hash: Self.hash(id, content: Int.random(in: 0..<2, using: &random)))
+        }
+        let prepared = try StoreComparison.Prepared(facts: Self.facts(before)) { body in
+            for record in stored { try body(record.id, record.active, record.hash) }
+        }
+        let settled = Self.outputs(StoreComparison(prepared, facts: Self.facts(after)))
+        #expect(settled == (try Self.compare(Self.facts(after), stored)))
+        #expect(settled == Self.mergeJoin(Self.facts(after), stored))
+        #expect(settled.unchanged > 0 && !settled.needsMerge.isEmpty)
     }
 
     @Test func aRealStoreWhoseTableIsNotInIDOrder() throws {

@@ -33,6 +33,35 @@ import Testing
         #expect(try !select.step())
     }
 
+    /// `bindText(borrowing:)` binds bytes it does not copy; `withColumnBytes` reads them back without a
+    /// `String`: the same bytes, including an empty text (not NULL) and NULL (empty).
+    @Test func bindsBorrowedBytesAndReadsColumnBytes() throws {
+        let folder = try StoreTestDirectory()
+        let db = try makeDatabase(folder)
+        let insert = try db.prepare("INSERT INTO t (s) VALUES (?)")
+        let texts = ["محمد", "", "a,b\nc"]
+        for text in texts {
+            var bytes = Array(text.utf8)
+            bytes.append(0x58)  // a byte past the bound count, never read
+            // The bytes stay valid until the statement has run.
+            try bytes.withUnsafeBufferPointer {
+                insert.bindText(borrowing: $0.baseAddress!, count: text.utf8.count, at: 1)
+                try insert.run()
+            }
+        }
+        insert.bindNull(at: 1)
+        try insert.run()
+        let select = try db.prepare("SELECT s, typeof(s) FROM t ORDER BY rowid")
+        var read: [[UInt8]] = []
+        var types: [String] = []
+        while try select.step() {
+            read.append(select.withColumnBytes(0) { Array($0) })
+            types.append(select.columnString(1) ?? "")
+        }
+        #expect(read == texts.map { Array($0.utf8) } + [[]])
+        #expect(types == ["text", "text", "text", "null"])
+    }
+
     @Test(arguments: [Int64.min, -1, 0, 1, 1_012_345_672, Int64.max])
     func bindsAndReadsIntegersExactly(value: Int64) throws {
         let folder = try StoreTestDirectory()
