@@ -9,9 +9,27 @@ struct ReportWriter {
     /// and publishes it; on failure the folder is discarded.
     func write(into folder: ReportFolder, changesWritten: Bool) throws {
         do {
-            try writeRejects(to: folder.path(for: "rejects.csv"))
-            if outcome.command == .run && !changesWritten { try writeChanges(to: folder.path(for: "changes.csv")) }
-            try writeRejectedCopies(in: folder)
+            // The rejected/ copies read every input file again: one thread each, beside the other files.
+            let copies = outcome.files.filter { !$0.rejectedRows.isEmpty }
+            if !copies.isEmpty { try folder.makeSubfolder("rejected") }
+            let copyPaths = copies.map { folder.path(for: "rejected/\($0.input.name)") }
+            let rejectsPath = folder.path(for: "rejects.csv")
+            let changesPath = outcome.command == .run && !changesWritten ? folder.path(for: "changes.csv") : nil
+            let failures = ResultBox<(any Error)?>(count: copies.count + 1)
+            DispatchQueue.concurrentPerform(iterations: copies.count + 1) { task in
+                do {
+                    if task < copies.count {
+                        try writeRejectedCopy(of: copies[task], to: copyPaths[task])
+                    } else {
+                        try writeRejects(to: rejectsPath)
+                        if let changesPath { try writeChanges(to: changesPath) }
+                    }
+                    failures.set(task, nil)
+                } catch {
+                    failures.set(task, error)
+                }
+            }
+            if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
             let summary = OutputFile.self
             let file = try summary.init(path: folder.path(for: "summary.json"))
             try file.write(summaryJSON().serialized() + "\n")
@@ -50,48 +68,43 @@ struct ReportWriter {
     /// `rejected/<input file name>`: the header and the rejected records exactly as read (in UTF-8),
     /// in file order; a password column is left out of both. Under `--mask-pii` the ID, mobile and e-mail
     /// cells are masked like every other report (the copy can then not be fed back as it is).
-    private func writeRejectedCopies(in folder: ReportFolder) throws {
-        let withRejects = outcome.files.filter { !$0.rejectedRows.isEmpty }
-        guard !withRejects.isEmpty else { return }
-        try folder.makeSubfolder("rejected")
-        for file in withRejects {
-            let csv = try CSVWriter(path: folder.path(for: "rejected/\(file.input.name)"))
-            var wanted = file.rejectedRows[...]
-            var reader = try CSVReader(
-                path: file.input.path, delimiter: file.delimiter ?? options.reader.delimiter,
-                encoding: file.encoding ?? options.reader.encoding, hashing: false)
-            guard let headerRecord = try reader.next() else { continue }
-            let names = (0..<headerRecord.fieldCount).map { headerRecord.string($0) }
-            let header = HeaderMap(kind: file.input.kind, header: names, fileName: file.input.name)
-            let sensitive = header.sensitivePositions
-            let delimiter = reader.delimiter
-            var masks: [Int: String] = [:]
-            if options.maskPII {
-                for column in [file.input.kind.idColumn, .sponsorID, .mobile, .email] {
-                    if let position = header.position(of: column) { masks[position] = column.rawValue }
-                }
+    private func writeRejectedCopy(of file: FileSummary, to path: String) throws {
+        let csv = try CSVWriter(path: path)
+        var wanted = file.rejectedRows[...]
+        var reader = try CSVReader(
+            path: file.input.path, delimiter: file.delimiter ?? options.reader.delimiter,
+            encoding: file.encoding ?? options.reader.encoding, hashing: false)
+        guard let headerRecord = try reader.next() else { return }
+        let names = (0..<headerRecord.fieldCount).map { headerRecord.string($0) }
+        let header = HeaderMap(kind: file.input.kind, header: names, fileName: file.input.name)
+        let sensitive = header.sensitivePositions
+        let delimiter = reader.delimiter
+        var masks: [Int: String] = [:]
+        if options.maskPII {
+            for column in [file.input.kind.idColumn, .sponsorID, .mobile, .email] {
+                if let position = header.position(of: column) { masks[position] = column.rawValue }
             }
-            func copy(_ record: CSVRecord, isHeader: Bool = false) throws {
-                if sensitive.isEmpty && (masks.isEmpty || isHeader) {
-                    try csv.writeRaw(record.raw)
-                } else {
-                    try csv.writeRaw(
-                        Self.reencode(
-                            record, dropping: sensitive, delimiter: delimiter,
-                            masking: isHeader ? [:] : masks, masker: masker))
-                }
-            }
-            try copy(headerRecord, isHeader: true)
-            var index = 0
-            while let next = wanted.first, let record = try reader.next() {
-                if index == next {
-                    try copy(record)
-                    wanted.removeFirst()
-                }
-                index += 1
-            }
-            try csv.close()
         }
+        func copy(_ record: CSVRecord, isHeader: Bool = false) throws {
+            if sensitive.isEmpty && (masks.isEmpty || isHeader) {
+                try csv.writeRaw(record.raw)
+            } else {
+                try csv.writeRaw(
+                    Self.reencode(
+                        record, dropping: sensitive, delimiter: delimiter,
+                        masking: isHeader ? [:] : masks, masker: masker))
+            }
+        }
+        try copy(headerRecord, isHeader: true)
+        var index = 0
+        while let next = wanted.first, let record = try reader.next() {
+            if index == next {
+                try copy(record)
+                wanted.removeFirst()
+            }
+            index += 1
+        }
+        try csv.close()
     }
 
     /// A record written back as CSV without some of its cells (quoted only where needed, no formula guard:
