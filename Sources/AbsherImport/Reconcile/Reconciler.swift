@@ -56,29 +56,55 @@ enum Reconciler {
         _ scans: inout [FileScan], options: ReconcileOptions, store: StoreKnowledge?,
         beforeVerdicts: () -> Void = {}
     ) throws {
-        var added: [[Finding]] = Array(repeating: [], count: scans.count)
-        /// The dispositions to write at the end, as `file << 32 | row << 2 | disposition`.
-        var verdicts: [UInt64] = []
-        func settle(_ ref: RowRef, _ disposition: RowFacts.Disposition) {
-            verdicts.append(UInt64(ref.file) << 32 | UInt64(ref.row) << 2 | UInt64(disposition.rawValue))
+        let verdicts = try judge(scans, options: options, store: store)
+        beforeVerdicts()
+        // In the order they were reached: a row repeated and then rejected ends rejected.
+        for verdict in verdicts.dispositions {
+            let file = Int(verdict >> 32)
+            let row = Int(verdict >> 2 & (1 << 30 - 1))
+            scans[file].facts[row].disposition = RowFacts.Disposition(rawValue: UInt8(verdict & 3))!
         }
+        for file in scans.indices where !verdicts.added[file].isEmpty {
+            // Put in report order once, with all files, by makeOutcome.
+            scans[file].findings += verdicts.added[file]
+        }
+    }
+
+    /// The findings and verdicts of every rule, the scans only read.
+    private static func judge(_ scans: [FileScan], options: ReconcileOptions, store: StoreKnowledge?) throws
+        -> Verdicts
+    {
+        /// Findings and verdicts of the rules run on this thread (the ones of rule 5 are made on another).
+        var verdicts = Verdicts(files: scans.count)
         /// Identical repeats of a claiming row share its fate.
         var repeats: [RowRef: [Int32]] = [:]
 
-        func add(_ rule: RuleCode, _ ref: RowRef, field: Column?, value: String, message: String) {
+        func add(
+            _ rule: RuleCode, _ ref: RowRef, field: Column?, value: String, message: String,
+            to verdicts: inout Verdicts
+        ) {
             let file = Int(ref.file)
             let facts = scans[file].facts[Int(ref.row)]
-            added[file].append(
+            verdicts.added[file].append(
                 Finding(
                     file: scans[file].input.name, line: Int(facts.line), recordID: RowFacts.idText(facts.id),
                     field: field?.rawValue ?? "", rule: rule, message: message, value: value))
-            if rule.severity == .error { settle(ref, .rejected) }
+            if rule.severity == .error { verdicts.settle(ref, .rejected) }
+        }
+        func add(_ rule: RuleCode, _ ref: RowRef, field: Column?, value: String, message: String) {
+            add(rule, ref, field: field, value: value, message: message, to: &verdicts)
+        }
+        func addToClaim(
+            _ ref: RowRef, _ rule: RuleCode, field: Column?, value: String, message: String,
+            to verdicts: inout Verdicts
+        ) {
+            add(rule, ref, field: field, value: value, message: message, to: &verdicts)
+            for row in repeats[ref] ?? [] {
+                add(rule, RowRef(file: ref.file, row: row), field: field, value: value, message: message, to: &verdicts)
+            }
         }
         func addToClaim(_ ref: RowRef, _ rule: RuleCode, field: Column?, value: String, message: String) {
-            add(rule, ref, field: field, value: value, message: message)
-            for row in repeats[ref] ?? [] {
-                add(rule, RowRef(file: ref.file, row: row), field: field, value: value, message: message)
-            }
+            addToClaim(ref, rule, field: field, value: value, message: message, to: &verdicts)
         }
         func facts(_ ref: RowRef) -> RowFacts { scans[Int(ref.file)].facts[Int(ref.row)] }
 
@@ -126,7 +152,7 @@ enum Reconciler {
                             .idDuplicate, RowRef(file: Int32(file), row: row), field: kind.idColumn,
                             value: RowFacts.idText(id),
                             message: "An identical repeat of line \(firstLine); merged once.")
-                        settle(RowRef(file: Int32(file), row: row), .repeatOfEarlier)
+                        verdicts.settle(RowRef(file: Int32(file), row: row), .repeatOfEarlier)
                     }
                     repeats[RowRef(file: Int32(file), row: rows[0])] = Array(rows.dropFirst())
                     packed[claimCount] = packed[start]
@@ -154,134 +180,164 @@ enum Reconciler {
             }
         }
 
-        // 2. Usernames: taken in the store, or claimed by two or more people tonight.
-        let ownerTable = personCount > 0 ? try store?.usernameOwnerTable() : nil
-        /// The store's owner of the group's key. A group that is exactly the one person the table names for
-        /// the key's hash prefix is that person keeping their username (no question to the store); anything
-        /// else with candidates is asked exactly.
-        func storeOwner(of group: [RowRef], key: () -> String, hashPrefix: UInt64) throws -> UInt64? {
-            guard let store else { return nil }
-            guard let ownerTable else { return try store.usernameOwner(key: key()).map(RowFacts.number) }
-            let prefix = hashPrefix >> 34
-            var low = 0
-            var high = ownerTable.count
-            while low < high {
-                let middle = (low + high) / 2
-                if ownerTable[middle] >> 34 < prefix { low = middle + 1 } else { high = middle }
-            }
-            var candidates = 0
-            var firstCandidate: UInt64 = 0
-            while low < ownerTable.count && ownerTable[low] >> 34 == prefix {
-                if candidates == 0 { firstCandidate = ownerTable[low] & ((1 << 34) - 1) }
-                candidates += 1
-                low += 1
-            }
-            if candidates == 0 { return nil }
-            if candidates == 1 && group.count == 1 && facts(group[0]).id == firstCandidate { return firstCandidate }
-            return try store.usernameOwner(key: key()).map(RowFacts.number)
-        }
-        try forEachGroup(of: forEachPerson, count: personCount, scans: scans, text: .username) { group, hashPrefix in
-            // Most usernames are one person's and unknown to the store: their text is never needed.
-            func usernameKey() -> String { scans[Int(group[0].file)].arena.string(facts(group[0]).username) }
-            if let owner = try storeOwner(of: group, key: usernameKey, hashPrefix: hashPrefix) {
-                let key = usernameKey()
-                for ref in group where facts(ref).id != owner {
-                    addToClaim(
-                        ref, .usernameTaken, field: .username, value: key,
-                        message: "The username \(key) belongs to \(RowFacts.idText(owner)) in the store.")
+        /// Rules 2 to 4, which may ask the store (on this connection's thread).
+        func storeRules() throws {
+            // 2. Usernames: taken in the store, or claimed by two or more people tonight.
+            let ownerTable = personCount > 0 ? try store?.usernameOwnerTable() : nil
+            /// The store's owner of the group's key. A group that is exactly the one person the table names for
+            /// the key's hash prefix is that person keeping their username (no question to the store); anything
+            /// else with candidates is asked exactly.
+            func storeOwner(of group: [RowRef], key: () -> String, hashPrefix: UInt64) throws -> UInt64? {
+                guard let store else { return nil }
+                guard let ownerTable else { return try store.usernameOwner(key: key()).map(RowFacts.number) }
+                let prefix = hashPrefix >> 34
+                var low = 0
+                var high = ownerTable.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if ownerTable[middle] >> 34 < prefix { low = middle + 1 } else { high = middle }
                 }
-            } else if group.count > 1 {
-                let key = usernameKey()
-                let ids = group.map { RowFacts.idText(facts($0).id) }.sorted()
-                for ref in group {
-                    addToClaim(
-                        ref, .usernameDuplicate, field: .username, value: key,
-                        message:
-                            "The username \(key) is claimed by \(group.count) people: \(ids.joined(separator: ", ")).")
+                var candidates = 0
+                var firstCandidate: UInt64 = 0
+                while low < ownerTable.count && ownerTable[low] >> 34 == prefix {
+                    if candidates == 0 { firstCandidate = ownerTable[low] & ((1 << 34) - 1) }
+                    candidates += 1
+                    low += 1
+                }
+                if candidates == 0 { return nil }
+                if candidates == 1 && group.count == 1 && facts(group[0]).id == firstCandidate { return firstCandidate }
+                return try store.usernameOwner(key: key()).map(RowFacts.number)
+            }
+            try forEachGroup(of: forEachPerson, count: personCount, scans: scans, text: .username) {
+                group, hashPrefix in
+                // Most usernames are one person's and unknown to the store: their text is never needed.
+                func usernameKey() -> String { scans[Int(group[0].file)].arena.string(facts(group[0]).username) }
+                if let owner = try storeOwner(of: group, key: usernameKey, hashPrefix: hashPrefix) {
+                    let key = usernameKey()
+                    for ref in group where facts(ref).id != owner {
+                        addToClaim(
+                            ref, .usernameTaken, field: .username, value: key,
+                            message: "The username \(key) belongs to \(RowFacts.idText(owner)) in the store.")
+                    }
+                } else if group.count > 1 {
+                    let key = usernameKey()
+                    let ids = group.map { RowFacts.idText(facts($0).id) }.sorted()
+                    for ref in group {
+                        addToClaim(
+                            ref, .usernameDuplicate, field: .username, value: key,
+                            message:
+                                "The username \(key) is claimed by \(group.count) people: \(ids.joined(separator: ", "))."
+                        )
+                    }
                 }
             }
-        }
 
-        // 3. A resident's sponsor must be known.
-        let runSponsors = claims[.sponsor] ?? ClaimTable()
-        var storeSponsor: [UInt64: Bool] = [:]
-        if let file = fileOf[.resident], let residents = claims[.resident] {
-            for packed in residents.packed {
-                let ref = RowRef(file: file, row: ClaimTable.row(packed))
-                let sponsor = facts(ref).sponsorID
-                guard sponsor != 0, runSponsors.row(of: sponsor) == nil else { continue }
-                let known: Bool
-                if let cached = storeSponsor[sponsor] {
-                    known = cached
-                } else {
-                    known = try store?.sponsorExists(RowFacts.idText(sponsor)) ?? false
-                    storeSponsor[sponsor] = known
+            // 3. A resident's sponsor must be known.
+            let runSponsors = claims[.sponsor] ?? ClaimTable()
+            var storeSponsor: [UInt64: Bool] = [:]
+            if let file = fileOf[.resident], let residents = claims[.resident] {
+                for packed in residents.packed {
+                    let ref = RowRef(file: file, row: ClaimTable.row(packed))
+                    let sponsor = facts(ref).sponsorID
+                    guard sponsor != 0, runSponsors.row(of: sponsor) == nil else { continue }
+                    let known: Bool
+                    if let cached = storeSponsor[sponsor] {
+                        known = cached
+                    } else {
+                        known = try store?.sponsorExists(RowFacts.idText(sponsor)) ?? false
+                        storeSponsor[sponsor] = known
+                    }
+                    if !known {
+                        addToClaim(
+                            ref, .sponsorUnknown, field: .sponsorID, value: RowFacts.idText(sponsor),
+                            message:
+                                "The sponsor \(RowFacts.idText(sponsor)) is neither in this run's sponsors nor in the store."
+                        )
+                    }
                 }
-                if !known {
+            }
+
+            // 4. An individual sponsor should be a known person.
+            if let file = fileOf[.sponsor] {
+                for packed in runSponsors.packed {
+                    let id = ClaimTable.id(packed)
+                    let row = ClaimTable.row(packed)
+                    let leading = id / 1_000_000_000
+                    guard leading == 1 || leading == 2, personClaim(id) == nil else { continue }
+                    if try store?.personExists(RowFacts.idText(id)) ?? false { continue }
                     addToClaim(
-                        ref, .sponsorUnknown, field: .sponsorID, value: RowFacts.idText(sponsor),
+                        RowRef(file: file, row: row), .sponsorPersonUnknown, field: .sponsorID,
+                        value: RowFacts.idText(id),
                         message:
-                            "The sponsor \(RowFacts.idText(sponsor)) is neither in this run's sponsors nor in the store."
+                            "The individual sponsor \(RowFacts.idText(id)) is not a person known in this run or the store."
                     )
                 }
             }
         }
-
-        // 4. An individual sponsor should be a known person.
-        if let file = fileOf[.sponsor] {
-            for packed in runSponsors.packed {
-                let id = ClaimTable.id(packed)
-                let row = ClaimTable.row(packed)
-                let leading = id / 1_000_000_000
-                guard leading == 1 || leading == 2, personClaim(id) == nil else { continue }
-                if try store?.personExists(RowFacts.idText(id)) ?? false { continue }
-                addToClaim(
-                    RowRef(file: file, row: row), .sponsorPersonUnknown, field: .sponsorID, value: RowFacts.idText(id),
-                    message:
-                        "The individual sponsor \(RowFacts.idText(id)) is not a person known in this run or the store.")
+        /// Rule 5: contacts shared by too many people. It never asks the store, so it runs on another core,
+        /// beside rules 2 to 4, with findings and verdicts of its own (`shared`), appended after theirs.
+        func sharedContactRules(_ shared: inout Verdicts) throws {
+            do {
+                var byMobile: [UInt64] = []
+                byMobile.reserveCapacity(personCount)
+                forEachPerson { ref in
+                    let mobile = facts(ref).mobile
+                    if mobile != 0 { byMobile.append(Keyed.pack(mobile, ref)) }
+                }
+                byMobile.sortInPlace()
+                forEachRun(byMobile, minimumCount: options.maxPeoplePerMobile + 1) { group, _ in
+                    let mobile = RowFacts.mobileText(facts(group[0]).mobile)
+                    for ref in group {
+                        addToClaim(
+                            ref, .mobileShared, field: .mobile, value: mobile,
+                            message:
+                                "The mobile is shared by \(group.count) people (more than \(options.maxPeoplePerMobile)).",
+                            to: &shared)
+                    }
+                }
             }
-        }
-
-        // 5. Contacts shared by too many people.
-        do {
-            var byMobile: [UInt64] = []
-            byMobile.reserveCapacity(personCount)
-            forEachPerson { ref in
-                let mobile = facts(ref).mobile
-                if mobile != 0 { byMobile.append(Keyed.pack(mobile, ref)) }
-            }
-            byMobile.sortInPlace()
-            forEachRun(byMobile, minimumCount: options.maxPeoplePerMobile + 1) { group, _ in
-                let mobile = RowFacts.mobileText(facts(group[0]).mobile)
+            try forEachGroup(
+                of: forEachPerson, count: personCount, scans: scans, text: .email,
+                minimumCount: options.maxPeoplePerEmail + 1
+            ) { group, _ in
+                let email = scans[Int(group[0].file)].arena.string(facts(group[0]).email)
                 for ref in group {
                     addToClaim(
-                        ref, .mobileShared, field: .mobile, value: mobile,
+                        ref, .emailShared, field: .email, value: email,
                         message:
-                            "The mobile is shared by \(group.count) people (more than \(options.maxPeoplePerMobile)).")
+                            "The e-mail is shared by \(group.count) people (more than \(options.maxPeoplePerEmail)).",
+                        to: &shared)
                 }
             }
         }
-        try forEachGroup(
-            of: forEachPerson, count: personCount, scans: scans, text: .email,
-            minimumCount: options.maxPeoplePerEmail + 1
-        ) { group, _ in
-            let email = scans[Int(group[0].file)].arena.string(facts(group[0]).email)
-            for ref in group {
-                addToClaim(
-                    ref, .emailShared, field: .email, value: email,
-                    message: "The e-mail is shared by \(group.count) people (more than \(options.maxPeoplePerEmail)).")
-            }
+        var shared = Verdicts(files: scans.count)
+        let sharedContacts = BackgroundTask { try sharedContactRules(&shared) }
+        do {
+            try storeRules()
+        } catch {
+            try? sharedContacts.wait()
+            throw error
+        }
+        try sharedContacts.wait()
+        verdicts.append(shared)
+        return verdicts
+    }
+
+    /// What rules found: findings per file, and the dispositions to write at the end of `reconcile`.
+    private struct Verdicts {
+        var added: [[Finding]]
+        /// As `file << 32 | row << 2 | disposition`, in the order they were reached.
+        var dispositions: [UInt64] = []
+
+        init(files: Int) { added = Array(repeating: [], count: files) }
+
+        mutating func settle(_ ref: RowRef, _ disposition: RowFacts.Disposition) {
+            dispositions.append(UInt64(ref.file) << 32 | UInt64(ref.row) << 2 | UInt64(disposition.rawValue))
         }
 
-        beforeVerdicts()
-        // In the order they were reached: a row repeated and then rejected ends rejected.
-        for verdict in verdicts {
-            let file = Int(verdict >> 32)
-            let row = Int(verdict >> 2 & (1 << 30 - 1))
-            scans[file].facts[row].disposition = RowFacts.Disposition(rawValue: UInt8(verdict & 3))!
-        }
-        for file in scans.indices where !added[file].isEmpty {
-            scans[file].findings += added[file]  // put in report order once, with all files, by makeOutcome
+        mutating func append(_ other: Verdicts) {
+            for file in added.indices { added[file] += other.added[file] }
+            dispositions += other.dispositions
         }
     }
 
