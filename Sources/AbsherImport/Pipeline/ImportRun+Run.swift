@@ -174,11 +174,19 @@ final class RunSession {
             return abandon(scans, status: .failed, failure: failure)
         }
         PhaseClock.mark(stagedWhileScanning ? "files read, checked and staged" : "files read and checked")
-        // While the reconciler works, the other core sets the files against the store as it was committed.
-        // (It reads the rows' facts as the scan left them; the reconciler writes its verdicts once it is done.)
-        let early = stagedWhileScanning ? nil : EarlyComparison(storePath: options.storePath, scans: scans)
+        // While the reconciler works, the other core sets the files against the store as it was committed,
+        // from the rows the reconciler found claiming their IDs. (It reads the rows' facts as the scan left
+        // them; the reconciler writes its verdicts once it is done.)
+        var early: EarlyComparison?
         var prepared: [StoreComparison.Prepared]?
-        try Reconciler.reconcile(&scans, options: options.reconcile, store: store) { prepared = early?.wait() }
+        try Reconciler.reconcile(
+            &scans, options: options.reconcile, store: store,
+            onClaims: { scans, claims in
+                if !stagedWhileScanning {
+                    early = EarlyComparison(storePath: options.storePath, scans: scans, claims: claims)
+                }
+            },
+            beforeVerdicts: { prepared = early?.wait() })
         outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
         if let failure = ImportRun.rejectRateFailure(outcome, limit: options.maxRejectRate) {
             return abandon(scans, status: .aborted, failure: failure)
@@ -407,15 +415,15 @@ private final class EarlyComparison: @unchecked Sendable {
     /// verdicts do not copy them.
     private var scans: [FileScan]?
 
-    init(storePath: String, scans: [FileScan]) {
+    init(storePath: String, scans: [FileScan], claims: [[UInt64]?]) {
         self.scans = scans
         let thread = Thread { [self] in
             // Any failure (the store cannot be opened a second time, say) leaves `prepared` nil, and the
             // run compares on its own connection after the reconciler, as before.
             if let database = try? Database(path: storePath, readOnly: true) {
                 let store = RecordStore(database: database)
-                prepared = try? self.scans?.map { scan in
-                    try StoreComparison.Prepared(facts: scan.facts) { body in
+                prepared = try? self.scans?.enumerated().map { file, scan in
+                    try StoreComparison.Prepared(facts: scan.facts, claims: claims[file]) { body in
                         try store.forEachStored(scan.input.kind, body)
                     }
                 }

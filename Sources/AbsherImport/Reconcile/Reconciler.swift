@@ -52,11 +52,16 @@ enum Reconciler {
     /// The rows' facts are only read until the end, where the dispositions are written in one go, after
     /// `beforeVerdicts` has run: until then, another thread may read the same facts (`ImportRun`'s early
     /// comparison with the store) without either copying them.
+    ///
+    /// `onClaims` is called once the rows that claim their ID are known (duplicates settled), with the
+    /// scans (not to be kept beyond `beforeVerdicts`) and those rows for each file as sorted
+    /// `id << 30 | row` (nil for an unusable file): what `StoreComparison.Prepared` needs, shared instead
+    /// of built again.
     static func reconcile(
         _ scans: inout [FileScan], options: ReconcileOptions, store: StoreKnowledge?,
-        beforeVerdicts: () -> Void = {}
+        onClaims: ([FileScan], [[UInt64]?]) -> Void = { _, _ in }, beforeVerdicts: () -> Void = {}
     ) throws {
-        let verdicts = try judge(scans, options: options, store: store)
+        let verdicts = try judge(scans, options: options, store: store, onClaims: onClaims)
         beforeVerdicts()
         // In the order they were reached: a row repeated and then rejected ends rejected.
         for verdict in verdicts.dispositions {
@@ -71,9 +76,10 @@ enum Reconciler {
     }
 
     /// The findings and verdicts of every rule, the scans only read.
-    private static func judge(_ scans: [FileScan], options: ReconcileOptions, store: StoreKnowledge?) throws
-        -> Verdicts
-    {
+    private static func judge(
+        _ scans: [FileScan], options: ReconcileOptions, store: StoreKnowledge?,
+        onClaims: ([FileScan], [[UInt64]?]) -> Void
+    ) throws -> Verdicts {
         /// Findings and verdicts of the rules run on this thread (the ones of rule 5 are made on another).
         var verdicts = Verdicts(files: scans.count)
         /// Identical repeats of a claiming row share its fate.
@@ -164,6 +170,7 @@ enum Reconciler {
             table.packed = packed
             claims[kind] = table
         }
+        onClaims(scans, scans.indices.map { file in claims[scans[file].input.kind]?.packed })
         let fileOf = Dictionary(uniqueKeysWithValues: scans.indices.map { (scans[$0].input.kind, Int32($0)) })
         func personClaim(_ id: UInt64) -> RowRef? {
             for kind in [RecordKind.citizen, .resident] {

@@ -217,6 +217,51 @@ import Testing
         #expect(settled.unchanged > 0 && !settled.needsMerge.isEmpty)
     }
 
+    /// The same, prepared from the reconciler's claim table (one row per ID: the first of identical
+    /// repeats, none for an ID whose rows differ), as a later night does.
+    @Test(arguments: [21, 22, 23, 24, 25])
+    func preparedFromTheClaimTableGivesWhatComparingAfterGives(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        let idRange: ClosedRange<UInt64> = 1_000_000_000...1_000_000_300
+        let before = (0..<400).map { _ in
+            Row(
+                id: Int.random(in: 0..<20, using: &random) == 0 ? 0 : UInt64.random(in: idRange, using: &random),
+                disposition: Int.random(in: 0..<10, using: &random) == 0 ? .rejected : .merge,
+                content: Int.random(in: 0..<2, using: &random))
+        }
+        // The claims and the verdicts, as the reconciler makes them.
+        var rowsOfID: [UInt64: [Int]] = [:]
+        for (index, row) in before.enumerated() where row.id != 0 && row.disposition == .merge {
+            rowsOfID[row.id, default: []].append(index)
+        }
+        var claims: [UInt64] = []
+        var after = before
+        for (id, rows) in rowsOfID.sorted(by: { $0.key < $1.key }) {
+            let conflict = Set(rows.map { before[$0].content }).count > 1
+            if conflict {
+                for row in rows { after[row].disposition = .rejected }
+                continue
+            }
+            claims.append(id << 30 | UInt64(rows[0]))
+            for row in rows.dropFirst() { after[row].disposition = .repeatOfEarlier }
+            if Int.random(in: 0..<8, using: &random) == 0 { after[rows[0]].disposition = .rejected }
+        }
+        claims.sort()
+        var ids = Set<UInt64>()
+        while ids.count < 200 { ids.insert(UInt64.random(in: idRange, using: &random)) }
+        let stored = ids.shuffled(using: &random).map { id in
+            Stored(
+                id: id, active: Int.random(in: 0..<4, using: &random) != 0,
+                hash: Self.hash(id, content: Int.random(in: 0..<2, using: &random)))
+        }
+        let prepared = try StoreComparison.Prepared(facts: Self.facts(before), claims: claims) { body in
+            for record in stored { try body(record.id, record.active, record.hash) }
+        }
+        let settled = Self.outputs(StoreComparison(prepared, facts: Self.facts(after)))
+        #expect(settled == Self.mergeJoin(Self.facts(after), stored))
+        #expect(settled.unchanged > 0 && !settled.needsMerge.isEmpty && !settled.absentActive.isEmpty)
+    }
+
     @Test func aRealStoreWhoseTableIsNotInIDOrder() throws {
         let folder = try StoreTestDirectory()
         let db = try Database(path: folder.path("store.sqlite"))
