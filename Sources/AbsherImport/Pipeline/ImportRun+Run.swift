@@ -415,7 +415,7 @@ private final class EarlyComparison: @unchecked Sendable {
     /// verdicts do not copy them.
     private var scans: [FileScan]?
 
-    init(storePath: String, scans: [FileScan], claims: [[UInt64]?]) {
+    init(storePath: String, scans: [FileScan], claims: [Reconciler.ClaimedIDs?]) {
         self.scans = scans
         let thread = Thread { [self] in
             // Any failure (the store cannot be opened a second time, say) leaves `prepared` nil, and the
@@ -423,7 +423,7 @@ private final class EarlyComparison: @unchecked Sendable {
             if let database = try? Database(path: storePath, readOnly: true) {
                 let store = RecordStore(database: database)
                 prepared = try? self.scans?.enumerated().map { file, scan in
-                    try StoreComparison.Prepared(facts: scan.facts, claims: claims[file]) { body in
+                    try StoreComparison.Prepared(facts: scan.facts, claimed: claims[file]) { body in
                         try store.forEachStored(scan.input.kind, body)
                     }
                 }

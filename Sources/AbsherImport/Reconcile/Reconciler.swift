@@ -54,12 +54,11 @@ enum Reconciler {
     /// comparison with the store) without either copying them.
     ///
     /// `onClaims` is called once the rows that claim their ID are known (duplicates settled), with the
-    /// scans (not to be kept beyond `beforeVerdicts`) and those rows for each file as sorted
-    /// `id << 30 | row` (nil for an unusable file): what `StoreComparison.Prepared` needs, shared instead
-    /// of built again.
+    /// scans (not to be kept beyond `beforeVerdicts`) and each file's `ClaimedIDs` (nil for an unusable
+    /// file): what `StoreComparison.Prepared` needs, shared instead of built again.
     static func reconcile(
         _ scans: inout [FileScan], options: ReconcileOptions, store: StoreKnowledge?,
-        onClaims: ([FileScan], [[UInt64]?]) -> Void = { _, _ in }, beforeVerdicts: () -> Void = {}
+        onClaims: ([FileScan], [ClaimedIDs?]) -> Void = { _, _ in }, beforeVerdicts: () -> Void = {}
     ) throws {
         let verdicts = try judge(scans, options: options, store: store, onClaims: onClaims)
         beforeVerdicts()
@@ -78,7 +77,7 @@ enum Reconciler {
     /// The findings and verdicts of every rule, the scans only read.
     private static func judge(
         _ scans: [FileScan], options: ReconcileOptions, store: StoreKnowledge?,
-        onClaims: ([FileScan], [[UInt64]?]) -> Void
+        onClaims: ([FileScan], [ClaimedIDs?]) -> Void
     ) throws -> Verdicts {
         /// Findings and verdicts of the rules run on this thread (the ones of rule 5 are made on another).
         var verdicts = Verdicts(files: scans.count)
@@ -117,6 +116,7 @@ enum Reconciler {
         // 1. Duplicate IDs within each file, found by sorting `id << 30 | row` (8 bytes a row). `claims[kind]`:
         //    the rows that claim their ID, in the same packed, sorted form.
         var claims: [RecordKind: ClaimTable] = [:]
+        var conflicting: [RecordKind: [UInt64]] = [:]
         for file in scans.indices where scans[file].isUsable {
             let kind = scans[file].input.kind
             precondition(scans[file].facts.count < 1 << ClaimTable.rowBits, "more than 2^30 rows in one file")
@@ -143,6 +143,7 @@ enum Reconciler {
                 let lines = rows.prefix(5).map { String(scans[file].facts[Int($0)].line) }.joined(separator: ", ")
                 let conflict = Set(rows.map { scans[file].facts[Int($0)].contentHash }).count > 1
                 if conflict {
+                    conflicting[kind, default: []].append(id)
                     for row in rows {
                         add(
                             .idDuplicateConflict, RowRef(file: Int32(file), row: row), field: kind.idColumn,
@@ -170,7 +171,12 @@ enum Reconciler {
             table.packed = packed
             claims[kind] = table
         }
-        onClaims(scans, scans.indices.map { file in claims[scans[file].input.kind]?.packed })
+        onClaims(
+            scans,
+            scans.indices.map { file in
+                let kind = scans[file].input.kind
+                return claims[kind].map { ClaimedIDs(claims: $0.packed, conflicting: conflicting[kind] ?? []) }
+            })
         let fileOf = Dictionary(uniqueKeysWithValues: scans.indices.map { (scans[$0].input.kind, Int32($0)) })
         func personClaim(_ id: UInt64) -> RowRef? {
             for kind in [RecordKind.citizen, .resident] {
@@ -318,16 +324,32 @@ enum Reconciler {
             }
         }
         var shared = Verdicts(files: scans.count)
-        let sharedContacts = BackgroundTask { try sharedContactRules(&shared) }
-        do {
+        if personCount <= parallelPeopleLimit {
+            let sharedContacts = BackgroundTask { try sharedContactRules(&shared) }
+            do {
+                try storeRules()
+            } catch {
+                try? sharedContacts.wait()
+                throw error
+            }
+            try sharedContacts.wait()
+        } else {
             try storeRules()
-        } catch {
-            try? sharedContacts.wait()
-            throw error
+            try sharedContactRules(&shared)
         }
-        try sharedContacts.wait()
         verdicts.append(shared)
         return verdicts
+    }
+
+    /// Up to this many people, rule 5 runs beside rules 2 to 4; beyond, after them: their sorted tables
+    /// (8 bytes a person each) would be in memory at once, and a 10M-row night must stay under 1 GiB.
+    static let parallelPeopleLimit = 3_000_000
+
+    /// The IDs of one file once its duplicates are settled: the rows that claim their ID (one per ID) as
+    /// sorted `id << 30 | row`, and the IDs whose rows differ (claimed by none, every row rejected).
+    struct ClaimedIDs: Sendable {
+        var claims: [UInt64]
+        var conflicting: [UInt64]
     }
 
     /// What rules found: findings per file, and the dispositions to write at the end of `reconcile`.

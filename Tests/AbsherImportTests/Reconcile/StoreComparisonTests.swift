@@ -235,11 +235,13 @@ import Testing
             rowsOfID[row.id, default: []].append(index)
         }
         var claims: [UInt64] = []
+        var conflicting: [UInt64] = []
         var after = before
         for (id, rows) in rowsOfID.sorted(by: { $0.key < $1.key }) {
             let conflict = Set(rows.map { before[$0].content }).count > 1
             if conflict {
                 for row in rows { after[row].disposition = .rejected }
+                conflicting.append(id)
                 continue
             }
             claims.append(id << 30 | UInt64(rows[0]))
@@ -254,7 +256,8 @@ import Testing
                 id: id, active: Int.random(in: 0..<4, using: &random) != 0,
                 hash: Self.hash(id, content: Int.random(in: 0..<2, using: &random)))
         }
-        let prepared = try StoreComparison.Prepared(facts: Self.facts(before), claims: claims) { body in
+        let claimed = Reconciler.ClaimedIDs(claims: claims, conflicting: conflicting)
+        let prepared = try StoreComparison.Prepared(facts: Self.facts(before), claimed: claimed) { body in
             for record in stored { try body(record.id, record.active, record.hash) }
         }
         let settled = Self.outputs(StoreComparison(prepared, facts: Self.facts(after)))
