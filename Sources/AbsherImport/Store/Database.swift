@@ -107,9 +107,6 @@ public final class Database {
             throw DatabaseError(resultCode: SQLITE_ERROR, message: "foreign keys cannot be turned on")
         }
         if !readOnly {
-            // 8 KiB pages for a new store (an existing one keeps its size): a first load of 1M rows spends
-            // less in B-tree balancing and writes (5.95 → 5.5–5.9 s), a later night no more (4.1 s both).
-            try execute("PRAGMA page_size = 8192")
             let mode = try scalarString("PRAGMA journal_mode = WAL")
             guard mode?.lowercased() == "wal" else {
                 throw DatabaseError(

@@ -28,25 +28,6 @@ import Testing
         #expect(try db.scalarInt("PRAGMA synchronous") == 2)  // FULL
     }
 
-    /// A new store gets 8 KiB pages; a store made with another page size keeps it.
-    @Test func newStoresGetEightKiBPagesOldOnesKeepTheirs() throws {
-        let folder = try StoreTestDirectory()
-        let fresh = try Database(path: folder.path("new.sqlite"))
-        try fresh.execute("CREATE TABLE t (x)")
-        #expect(try fresh.scalarInt("PRAGMA page_size") == 8192)
-        fresh.close()
-
-        let old = folder.path("old.sqlite")
-        var handle: OpaquePointer?
-        #expect(sqlite3_open(old, &handle) == SQLITE_OK)
-        #expect(sqlite3_exec(handle, "PRAGMA page_size = 4096; CREATE TABLE t (x);", nil, nil, nil) == SQLITE_OK)
-        sqlite3_close(handle)
-        let reopened = try Database(path: old)
-        #expect(try reopened.scalarInt("PRAGMA page_size") == 4096)
-        #expect(try reopened.scalarString("PRAGMA journal_mode") == "wal")
-        reopened.close()
-    }
-
     @Test func enforcesForeignKeys() throws {
         let folder = try StoreTestDirectory()
         let db = try Database(path: folder.path("store.sqlite"))
