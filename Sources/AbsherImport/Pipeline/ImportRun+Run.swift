@@ -74,9 +74,11 @@ extension ImportRun {
         PhaseClock.mark("transaction ended")
         // The commit is durable in the WAL; its pages reach the store file on the other core meanwhile.
         // (A checkpoint that fails or is cut short loses nothing: the WAL stays, and the next open replays it.)
-        let checkpoint = outcome.status == .committed ? BackgroundCheckpoint(database) : nil
+        let checkpoint =
+            outcome.status == .committed
+            ? BackgroundTask { _ = try? database.execute("PRAGMA wal_checkpoint(TRUNCATE)") } : nil
         defer {
-            checkpoint?.wait()
+            try? checkpoint?.wait()
             PhaseClock.mark("checkpoint done")
         }
         defer { PhaseClock.mark("reports written") }
@@ -204,7 +206,14 @@ final class RunSession {
                 comparisons[scan.input.kind] = StoreComparison(firstLoadOf: scan.facts)
             }
             PhaseClock.mark("rejected rows unstaged")
-            let newRecords = NewRecordLog(scans: scans, comparisons: comparisons, merger: merger)
+            // The change log is this task's until `wait()` returns; it never touches the store.
+            let newRecords = BackgroundTask { [scans, comparisons] in
+                for scan in scans {
+                    for row in comparisons[scan.input.kind]?.needsMerge ?? [] {
+                        try merger.noteStagedNew(id: RowFacts.idText(scan.facts[Int(row)].id), kind: scan.input.kind)
+                    }
+                }
+            }
             try store.flushStaged()
             PhaseClock.mark("staged rows flushed")
             try newRecords.wait()
@@ -371,74 +380,33 @@ final class RunSession {
     }
 }
 
-/// A first load's `new` records, counted and written to changes.csv (`Merger.noteStagedNew`) in file and
-/// row order, on a thread of its own: the change log is this thread's until `wait()` returns, and the
-/// store is not touched.
-private final class NewRecordLog: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var failure: (any Error)?
-    private let merger: Merger
-
-    init(scans: [FileScan], comparisons: [RecordKind: StoreComparison], merger: Merger) {
-        self.merger = merger
-        let thread = Thread { [self] in
-            do {
-                for scan in scans {
-                    for row in comparisons[scan.input.kind]?.needsMerge ?? [] {
-                        let id = RowFacts.idText(scan.facts[Int(row)].id)
-                        try self.merger.noteStagedNew(id: id, kind: scan.input.kind)
-                    }
-                }
-            } catch {
-                failure = error
-            }
-            done.signal()
-        }
-        thread.stackSize = 1 << 20
-        thread.start()
-    }
-
-    /// Returns once every record is logged; rethrows what writing changes.csv threw.
-    func wait() throws {
-        done.wait()
-        if let failure { throw failure }
-    }
-}
-
 /// `StoreComparison.Prepared` for every file, made on a thread of its own over a second, read-only
 /// connection to the store: it sees the last committed state, which is what the run's own connection
 /// holds until it merges (it holds the write lock, so nobody else commits meanwhile).
 private final class EarlyComparison: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
     private var prepared: [StoreComparison.Prepared]?
-    /// The scans, shared with the run's thread, let go before `wait()` returns so that the reconciler's
-    /// verdicts do not copy them.
-    private var scans: [FileScan]?
+    private var task: BackgroundTask?
 
+    /// The scans are let go once the comparison is made (before `wait()` returns), so that the reconciler's
+    /// verdicts do not copy them.
     init(storePath: String, scans: [FileScan], claims: [Reconciler.ClaimedIDs?]) {
-        self.scans = scans
-        let thread = Thread { [self] in
+        task = BackgroundTask { [unowned self] in
             // Any failure (the store cannot be opened a second time, say) leaves `prepared` nil, and the
             // run compares on its own connection after the reconciler, as before.
-            if let database = try? Database(path: storePath, readOnly: true) {
-                let store = RecordStore(database: database)
-                prepared = try? self.scans?.enumerated().map { file, scan in
-                    try StoreComparison.Prepared(facts: scan.facts, claimed: claims[file]) { body in
-                        try store.forEachStored(scan.input.kind, body)
-                    }
+            guard let database = try? Database(path: storePath, readOnly: true) else { return }
+            defer { database.close() }
+            let store = RecordStore(database: database)
+            self.prepared = try? scans.enumerated().map { file, scan in
+                try StoreComparison.Prepared(facts: scan.facts, claimed: claims[file]) { body in
+                    try store.forEachStored(scan.input.kind, body)
                 }
-                database.close()
             }
-            self.scans = nil
-            done.signal()
         }
-        thread.stackSize = 1 << 20
-        thread.start()
     }
 
     /// The comparisons, in the order of the scans; nil when they could not be made.
     func wait() -> [StoreComparison.Prepared]? {
-        done.wait()
+        try? task?.wait()
         return prepared
     }
 }

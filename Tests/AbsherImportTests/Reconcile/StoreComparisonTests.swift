@@ -179,18 +179,37 @@ import Testing
         #expect(try Self.compare(facts, stored) == Self.mergeJoin(facts, stored))
     }
 
+    private static let smallIDRange: ClosedRange<UInt64> = 1_000_000_000...1_000_000_300
+
+    /// 400 rows as the field rules leave them: one in 20 without an ID, one in 10 with a field error,
+    /// IDs repeated (with equal or different content).
+    private static func rowsBeforeTheVerdicts(using random: inout SeededRandom) -> [Row] {
+        (0..<400).map { _ in
+            Row(
+                id: Int.random(in: 0..<20, using: &random) == 0
+                    ? 0 : UInt64.random(in: smallIDRange, using: &random),
+                disposition: Int.random(in: 0..<10, using: &random) == 0 ? .rejected : .merge,
+                content: Int.random(in: 0..<2, using: &random))
+        }
+    }
+
+    /// 200 stored records of the same ID range, in random order, a quarter inactive.
+    private static func randomStore(using random: inout SeededRandom) -> [Stored] {
+        var ids = Set<UInt64>()
+        while ids.count < 200 { ids.insert(UInt64.random(in: smallIDRange, using: &random)) }
+        return ids.shuffled(using: &random).map { id in
+            Stored(
+                id: id, active: Int.random(in: 0..<4, using: &random) != 0,
+                hash: hash(id, content: Int.random(in: 0..<2, using: &random)))
+        }
+    }
+
     /// The comparison prepared before the reconciler's verdicts (every row that passed the field rules is
     /// still to merge, duplicate IDs and all) and settled after them gives what comparing afterwards gives.
     @Test(arguments: [11, 12, 13, 14, 15])
     func preparedBeforeTheVerdictsGivesWhatComparingAfterGives(seed: UInt64) throws {
         var random = SeededRandom(seed: seed)
-        let idRange: ClosedRange<UInt64> = 1_000_000_000...1_000_000_300
-        let before = (0..<400).map { _ in
-            Row(
-                id: Int.random(in: 0..<20, using: &random) == 0 ? 0 : UInt64.random(in: idRange, using: &random),
-                disposition: Int.random(in: 0..<10, using: &random) == 0 ? .rejected : .merge,
-                content: Int.random(in: 0..<2, using: &random))
-        }
+        let before = Self.rowsBeforeTheVerdicts(using: &random)
         // The verdicts: some rows rejected, and one row to merge per ID at most.
         var after = before
         var merged = Set<UInt64>()
@@ -201,13 +220,7 @@ import Testing
                 after[index].disposition = .repeatOfEarlier
             }
         }
-        var ids = Set<UInt64>()
-        while ids.count < 200 { ids.insert(UInt64.random(in: idRange, using: &random)) }
-        let stored = ids.shuffled(using: &random).map { id in
-            Stored(
-                id: id, active: Int.random(in: 0..<4, using: &random) != 0,
-                hash: Self.hash(id, content: Int.random(in: 0..<2, using: &random)))
-        }
+        let stored = Self.randomStore(using: &random)
         let prepared = try StoreComparison.Prepared(facts: Self.facts(before)) { body in
             for record in stored { try body(record.id, record.active, record.hash) }
         }
@@ -222,13 +235,7 @@ import Testing
     @Test(arguments: [21, 22, 23, 24, 25])
     func preparedFromTheClaimTableGivesWhatComparingAfterGives(seed: UInt64) throws {
         var random = SeededRandom(seed: seed)
-        let idRange: ClosedRange<UInt64> = 1_000_000_000...1_000_000_300
-        let before = (0..<400).map { _ in
-            Row(
-                id: Int.random(in: 0..<20, using: &random) == 0 ? 0 : UInt64.random(in: idRange, using: &random),
-                disposition: Int.random(in: 0..<10, using: &random) == 0 ? .rejected : .merge,
-                content: Int.random(in: 0..<2, using: &random))
-        }
+        let before = Self.rowsBeforeTheVerdicts(using: &random)
         // The claims and the verdicts, as the reconciler makes them.
         var rowsOfID: [UInt64: [Int]] = [:]
         for (index, row) in before.enumerated() where row.id != 0 && row.disposition == .merge {
@@ -249,13 +256,7 @@ import Testing
             if Int.random(in: 0..<8, using: &random) == 0 { after[rows[0]].disposition = .rejected }
         }
         claims.sort()
-        var ids = Set<UInt64>()
-        while ids.count < 200 { ids.insert(UInt64.random(in: idRange, using: &random)) }
-        let stored = ids.shuffled(using: &random).map { id in
-            Stored(
-                id: id, active: Int.random(in: 0..<4, using: &random) != 0,
-                hash: Self.hash(id, content: Int.random(in: 0..<2, using: &random)))
-        }
+        let stored = Self.randomStore(using: &random)
         let claimed = Reconciler.ClaimedIDs(claims: claims, conflicting: conflicting)
         let prepared = try StoreComparison.Prepared(facts: Self.facts(before), claimed: claimed) { body in
             for record in stored { try body(record.id, record.active, record.hash) }
