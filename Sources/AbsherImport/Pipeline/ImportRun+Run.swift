@@ -267,15 +267,11 @@ final class RunSession {
         try store.beginFirstLoad()
         let pipe = BatchPipe<StagedBatch>(capacity: 4)
         let options = options
-        let scanned = ResultBox<[FileScan]>(count: 1)
-        let done = DispatchSemaphore(value: 0)
-        let scanner = Thread {
-            scanned.set(0, ImportRun.scanAll(options, progress: progress, staging: pipe))
+        var scans: [FileScan] = []
+        let scanner = BackgroundTask {
+            scans = ImportRun.scanAll(options, progress: progress, staging: pipe)
             pipe.finish()
-            done.signal()
         }
-        scanner.stackSize = 1 << 20
-        scanner.start()
         do {
             while let batch = try pipe.take() {
                 for staged in batch { try store.stage(staged, runRowID: runRowID) }
@@ -283,11 +279,11 @@ final class RunSession {
         } catch {
             // The scan drops its batches from now on; it ends with its files before the run fails.
             pipe.cancel()
-            done.wait()
+            try? scanner.wait()
             throw error
         }
-        done.wait()
-        return scanned.values[0]
+        try scanner.wait()
+        return scans
     }
 
     /// After a first pass that staged its rows (every row without a field error): those the reconciler

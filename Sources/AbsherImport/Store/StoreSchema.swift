@@ -122,8 +122,8 @@ enum StoreSchema {
     /// `username_key`. Those on `email` and `sponsor_id` are gone: nothing the tool does searches by them
     /// (`lookup` takes an ID, a username or a mobile; the shared-contact rules count this run's people; the
     /// sponsors that active residents name are read in one scan), and each cost 0.4 s of every first load
-    /// of 1M rows (BENCHMARKS.md). An operator's query by e-mail or sponsor reads the table (about 0.2 s a
-    /// million people).
+    /// of 1M rows (BENCHMARKS.md). An operator's query by e-mail or sponsor reads the table (0.1 s for 960k
+    /// people, from the page cache).
     ///
     /// `id` has no `PRIMARY KEY` clause: on a rowid table that would make an automatic index, which
     /// cannot be dropped while a load rebuilds the table's indexes (`RecordStore.flushStaged`). The rows
