@@ -234,13 +234,14 @@ enum Reconciler {
                     }
                 } else if group.count > 1 {
                     let key = usernameKey()
-                    let ids = group.map { RowFacts.idText(facts($0).id) }.sorted()
+                    // One message for the whole group, naming a bounded number of claimants: a message that
+                    // listed them all would make a group of n rows cost n² bytes.
+                    let ids = FindingList.smallest(group.lazy.map { facts($0).id }, count: FindingList.namedLimit)
+                    let message =
+                        "The username \(key) is claimed by \(group.count) people: "
+                        + FindingList.phrase(ids.map(RowFacts.idText), total: group.count) + "."
                     for ref in group {
-                        addToClaim(
-                            ref, .usernameDuplicate, field: .username, value: key,
-                            message:
-                                "The username \(key) is claimed by \(group.count) people: \(ids.joined(separator: ", "))."
-                        )
+                        addToClaim(ref, .usernameDuplicate, field: .username, value: key, message: message)
                     }
                 }
             }

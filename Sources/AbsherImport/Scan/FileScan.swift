@@ -67,6 +67,15 @@ enum FileScanner {
                 scan.sha256 = records.sha256Hex()
                 return scan
             }
+            if let oversized = HeaderMap.oversizedMessage(
+                fieldCount: headerRecord.fieldCount, byteCount: headerRecord.raw.count)
+            {
+                // Judged before a String is made of any cell: the cost stays linear in the header's size.
+                scan.findings.append(Finding(file: input.name, line: nil, rule: .fileUnreadable, message: oversized))
+                while try records.next() != nil {}
+                scan.sha256 = records.sha256Hex()
+                return scan
+            }
             let names = (0..<headerRecord.fieldCount).map { headerRecord.string($0) }
             let header = HeaderMap(kind: input.kind, header: names, fileName: input.name)
             scan.header = header

@@ -69,6 +69,24 @@ public struct HeaderMap: Sendable {
         }
     }
 
+    /// The most columns a header may have; no export of ours has more than a few dozen.
+    static let columnLimit = 1_000
+    /// The most bytes a header line may have (1 MiB).
+    static let byteLimit = 1 << 20
+
+    /// Why a header of this size makes its file unusable, or nil when it is within the limits.
+    static func oversizedMessage(fieldCount: Int, byteCount: Int) -> String? {
+        if fieldCount > columnLimit {
+            return "The header (line 1) has \(FindingList.groupedDigits(fieldCount)) columns; "
+                + "at most \(FindingList.groupedDigits(columnLimit)) are read."
+        }
+        if byteCount > byteLimit {
+            return "The header (line 1) is \(FindingList.groupedDigits(byteCount)) bytes long; "
+                + "at most \(FindingList.groupedDigits(byteLimit)) are read."
+        }
+        return nil
+    }
+
     /// The comparison key of a header name: trimmed, NFC, lower-case, with space, `_` and `-` alike.
     static func key(_ name: String) -> String {
         let folded = name.precomposedStringWithCanonicalMapping.lowercased()
