@@ -1,6 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The pipeline as targets, so that the compiler refuses an import against the flow of data
+/// (README, "Architecture"): every arrow below points from a later stage to an earlier one.
 let package = Package(
     name: "absher-import",
     platforms: [.macOS(.v13)],
@@ -14,13 +16,64 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        /// Helpers every stage may use: threads, files, sorting, CSV writing. Knows no stage.
+        .target(name: "AbsherSupport"),
+        /// Bytes to records: encodings, the CSV state machine, SHA-256.
+        .target(name: "AbsherReading"),
+        /// The canonical records, their kinds, fields and change kinds.
+        .target(name: "AbsherSchema"),
+        /// Field rules and the one catalogue of rule codes and messages.
+        .target(name: "AbsherRules", dependencies: ["AbsherReading", "AbsherSchema"]),
+        /// One file read and checked row by row into compact facts.
+        .target(name: "AbsherScan", dependencies: ["AbsherReading", "AbsherRules", "AbsherSchema", "AbsherSupport"]),
+        /// The store boundary: what the pipeline needs of the canonical store, engine-neutral.
+        .target(name: "AbsherStore", dependencies: ["AbsherRules", "AbsherSchema"]),
+        /// The SQLite engine of the store.
+        .target(
+            name: "AbsherSQLite",
+            dependencies: ["CSQLite", "AbsherStore", "AbsherRules", "AbsherSchema", "AbsherSupport"]
+        ),
+        /// Rules across rows, files and the store (asked through `AbsherStore` only), and the merge.
+        .target(
+            name: "AbsherReconcile",
+            dependencies: ["AbsherScan", "AbsherStore", "AbsherRules", "AbsherSchema", "AbsherSupport"]
+        ),
+        /// The report folder: HTML, CSV and JSON from a `RunOutcome`.
+        .target(
+            name: "AbsherReports",
+            dependencies: [
+                "AbsherReading", "AbsherRules", "AbsherSchema", "AbsherScan", "AbsherStore", "AbsherSupport",
+            ]
+        ),
+        /// The pipeline, the only target that knows every stage.
         .target(
             name: "AbsherImport",
-            dependencies: ["CSQLite"]
+            dependencies: [
+                "AbsherReading", "AbsherRules", "AbsherSchema", "AbsherScan", "AbsherStore", "AbsherSQLite",
+                "AbsherReconcile", "AbsherReports", "AbsherSupport",
+            ]
         ),
-        .executableTarget(name: "absher-import", dependencies: ["AbsherImport"]),
-        .executableTarget(name: "absher-datagen", dependencies: ["AbsherImport"]),
-        .testTarget(name: "AbsherImportTests", dependencies: ["AbsherImport"]),
-        .testTarget(name: "AbsherImportCLITests", dependencies: ["AbsherImport"]),
+        .executableTarget(
+            name: "absher-import",
+            dependencies: [
+                "AbsherImport", "AbsherReading", "AbsherReports", "AbsherRules", "AbsherSchema", "AbsherScan",
+                "AbsherSQLite", "AbsherSupport",
+            ]
+        ),
+        .executableTarget(name: "absher-datagen", dependencies: ["AbsherRules", "AbsherSchema"]),
+        .testTarget(
+            name: "AbsherImportTests",
+            dependencies: [
+                "AbsherImport", "AbsherReading", "AbsherReconcile", "AbsherReports", "AbsherRules", "AbsherSchema",
+                "AbsherScan", "AbsherSQLite", "AbsherStore", "AbsherSupport", "CSQLite",
+            ]
+        ),
+        .testTarget(
+            name: "AbsherImportCLITests",
+            dependencies: [
+                "AbsherImport", "AbsherReading", "AbsherReconcile", "AbsherReports", "AbsherRules", "AbsherSchema",
+                "AbsherScan", "AbsherSQLite", "AbsherStore", "AbsherSupport",
+            ]
+        ),
     ]
 )

@@ -1,3 +1,13 @@
+import AbsherReading
+import AbsherReconcile
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
+
 #if !ABSHER_FUZZ
     import AbsherImport
 #endif

@@ -1,4 +1,5 @@
-import AbsherImport
+import AbsherRules
+import AbsherSchema
 
 /// Who exists in the registers for a seed and a size: counts, IDs, defects and night-2 changes,
 /// each derived from `(seed, index)` alone.

@@ -1,4 +1,13 @@
 import AbsherImport
+import AbsherReading
+import AbsherReconcile
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
 import Foundation
 
 /// A `BinaryRun` on its own thread, so that a test can start a second process while the first one works.

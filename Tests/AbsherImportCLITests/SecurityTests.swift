@@ -1,4 +1,13 @@
 import AbsherImport
+import AbsherReading
+import AbsherReconcile
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,11 @@
 import AbsherImport
+import AbsherReading
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherSupport
 
 /// The help texts, in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS (each with its
 /// default), EXAMPLES; the root adds COMMANDS, EXIT STATUS and ENVIRONMENT. `ManPage` renders the same parts.

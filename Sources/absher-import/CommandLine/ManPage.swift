@@ -1,4 +1,11 @@
 import AbsherImport
+import AbsherReading
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherSupport
 
 /// `absher-import.1` in man(7) roff, made from the same parts as `HelpText` so that help and man page never
 /// disagree. Printed by the hidden `absher-import --generate-manpage`; no date in it, so it is reproducible.

@@ -1,4 +1,11 @@
 import AbsherImport
+import AbsherReading
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherSupport
 
 /// The root of the command line: `--help`, `--version`, `help <command>`, the hidden `--generate-manpage`,
 /// and dispatch to a subcommand. Usage errors go to stderr with exit 64; help to stdout with exit 0.

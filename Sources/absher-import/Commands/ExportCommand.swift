@@ -1,4 +1,11 @@
 import AbsherImport
+import AbsherReading
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherSupport
 
 /// `absher-import export --out DIR`: the store's active records as CSV files a run can read back.
 enum ExportCommand: Command {

@@ -1,4 +1,11 @@
 import AbsherImport
+import AbsherReading
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherSupport
 
 /// `absher-import lookup VALUE`: one person or sponsor, every field and its history.
 enum LookupCommand: Command {

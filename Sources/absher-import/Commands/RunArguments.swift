@@ -1,4 +1,11 @@
 import AbsherImport
+import AbsherReading
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherSupport
 import Foundation
 
 /// The options `run` and `validate` share, and how they become `RunOptions`.

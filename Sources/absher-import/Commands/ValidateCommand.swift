@@ -1,4 +1,11 @@
 import AbsherImport
+import AbsherReading
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherSupport
 
 /// `absher-import validate`: row checks only; never opens the store for writing.
 enum ValidateCommand: Command {

@@ -1,4 +1,11 @@
 import AbsherImport
+import AbsherReading
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherSupport
 import Foundation
 
 /// Log lines on stderr. Text: `2026-11-25T02:15:00Z ERROR message key=value`, the level word coloured only

@@ -1,4 +1,11 @@
 import AbsherImport
+import AbsherReading
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherSupport
 import Foundation
 
 /// Progress on stderr, only when stderr is a terminal and `--quiet` is off: per file being read, rows read,

@@ -1,3 +1,12 @@
+import AbsherReading
+import AbsherReconcile
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
 import Foundation
 import Testing
 

@@ -1,0 +1,43 @@
+import AbsherReading
+import AbsherReconcile
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
+
+/// Everything a `run` or `validate` is told by its command line.
+public struct RunOptions: Sendable {
+    public typealias Command = RunCommand
+    public typealias Mode = RunMode
+
+    public var command: Command
+    public var inputs: [InputFile]
+    public var reader: ReaderOptions
+    public var validation: ValidationOptions
+    public var reconcile: ReconcileOptions
+    public var mode: Mode = .snapshot
+    public var dryRun = false
+    public var maxRejectRate = 0.05
+    public var maxDeactivateRate = 0.10
+    public var storePath = "absher.sqlite"
+    public var reportsParent = "Reports"
+    public var maskPII = false
+    public var lockTimeoutSeconds = 0.0
+    public var reportLanguage = ReportLanguage.english
+    /// When set, the run identifier (tests); otherwise made from the start time.
+    public var runID: String?
+    /// Whether a first load (an empty store) stages its rows while it reads the files, reading each once.
+    /// Off, it reads them twice like every other run: tests check that both ways give the same store.
+    package var stagesFirstLoad = true
+
+    public init(command: Command, inputs: [InputFile], runDate: GregorianDate) {
+        self.command = command
+        self.inputs = inputs
+        self.reader = ReaderOptions()
+        self.validation = ValidationOptions(runDate: runDate)
+        self.reconcile = ReconcileOptions()
+    }
+}

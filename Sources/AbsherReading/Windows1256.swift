@@ -1,0 +1,59 @@
+/// The Windows-1256 (Arabic Windows) code page: bytes 0x80–0xFF to Unicode.
+///
+/// Table from the official cp1256 mapping (unicode.org `MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1256.TXT`,
+/// every byte assigned); bytes 0x00–0x7F are ASCII. Checked against Python's `cp1256` codec in the tests.
+public enum Windows1256 {
+    /// The Unicode scalar of each byte 0x80...0xFF, at index `byte - 0x80`.
+    public static let highHalf: [UInt16] = [
+        0x20AC, 0x067E, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0679, 0x2039, 0x0152, 0x0686, 0x0698, 0x0688,
+        0x06AF, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x06A9, 0x2122, 0x0691, 0x203A, 0x0153, 0x200C, 0x200D, 0x06BA,
+        0x00A0, 0x060C, 0x00A2, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7,
+        0x00A8, 0x00A9, 0x06BE, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
+        0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
+        0x00B8, 0x00B9, 0x061B, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x061F,
+        0x06C1, 0x0621, 0x0622, 0x0623, 0x0624, 0x0625, 0x0626, 0x0627,
+        0x0628, 0x0629, 0x062A, 0x062B, 0x062C, 0x062D, 0x062E, 0x062F,
+        0x0630, 0x0631, 0x0632, 0x0633, 0x0634, 0x0635, 0x0636, 0x00D7,
+        0x0637, 0x0638, 0x0639, 0x063A, 0x0640, 0x0641, 0x0642, 0x0643,
+        0x00E0, 0x0644, 0x00E2, 0x0645, 0x0646, 0x0647, 0x0648, 0x00E7,
+        0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x0649, 0x064A, 0x00EE, 0x00EF,
+        0x064B, 0x064C, 0x064D, 0x064E, 0x00F4, 0x064F, 0x0650, 0x00F7,
+        0x0651, 0x00F9, 0x0652, 0x00FB, 0x00FC, 0x200E, 0x200F, 0x06D2,
+    ]
+
+    /// The UTF-8 encoding of every byte 0x00...0xFF, 4 slots per byte: slot 0 is the length (1...3),
+    /// slots 1...3 the bytes. Built once.
+    package static let utf8Table: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256 * 4)
+        for byte in 0..<256 {
+            let scalar = byte < 0x80 ? UInt32(byte) : UInt32(highHalf[byte - 0x80])
+            let base = byte * 4
+            if scalar < 0x80 {
+                table[base] = 1
+                table[base + 1] = UInt8(scalar)
+            } else if scalar < 0x800 {
+                table[base] = 2
+                table[base + 1] = UInt8(0xC0 | (scalar >> 6))
+                table[base + 2] = UInt8(0x80 | (scalar & 0x3F))
+            } else {
+                table[base] = 3
+                table[base + 1] = UInt8(0xE0 | (scalar >> 12))
+                table[base + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                table[base + 3] = UInt8(0x80 | (scalar & 0x3F))
+            }
+        }
+        return table
+    }()
+
+    /// Decodes Windows-1256 bytes to a `String`.
+    public static func decode(_ bytes: some Sequence<UInt8>) -> String {
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            let value = byte < 0x80 ? UInt32(byte) : UInt32(highHalf[Int(byte) - 0x80])
+            scalars.append(Unicode.Scalar(value)!)
+        }
+        return String(scalars)
+    }
+}

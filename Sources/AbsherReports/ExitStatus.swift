@@ -1,0 +1,23 @@
+import AbsherReading
+import AbsherRules
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
+
+/// The exit codes of SPEC section 7 (sysexits).
+public enum ExitStatus: Int32, Sendable, CaseIterable {
+    /// Committed, or a dry run or `validate` within the thresholds.
+    case success = 0
+    /// Aborted by a circuit breaker (for `validate`: reject rate above `--max-reject-rate`).
+    case aborted = 1
+    case usage = 64
+    /// An input file is unusable.
+    case dataError = 65
+    /// The store or reports cannot be created.
+    case cannotCreate = 73
+    /// The store or reports cannot be written.
+    case ioError = 74
+    /// The store is locked by another run.
+    case locked = 75
+}

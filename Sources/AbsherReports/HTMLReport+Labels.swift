@@ -1,0 +1,112 @@
+import AbsherReading
+import AbsherRules
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
+
+/// The words `report.html` shows for the run's enumerations and rules, in the page's language.
+///
+/// The English page shows the codes that `rejects.csv`, `changes.csv` and `summary.json` use; the Arabic page
+/// translates them (rule codes stay as they are: they are what a reviewer searches the CSV files for).
+extension HTMLReport {
+    package func label(_ status: RunStatus) -> String {
+        guard isArabic else { return status.rawValue }
+        switch status {
+        case .committed: return "حُفظ"
+        case .aborted: return "أُلغي"
+        case .dryRun: return "تجربة دون حفظ"
+        case .failed: return "فشل"
+        }
+    }
+
+    package func label(_ command: RunCommand) -> String {
+        guard isArabic else { return command.rawValue }
+        switch command {
+        case .run: return "تشغيل ودمج"
+        case .validate: return "تحقق فقط"
+        }
+    }
+
+    package func label(_ mode: RunMode) -> String {
+        guard isArabic else { return mode.rawValue }
+        switch mode {
+        case .snapshot: return "لقطة كاملة"
+        case .delta: return "تغييرات فقط"
+        }
+    }
+
+    package func label(_ kind: RecordKind) -> String {
+        guard isArabic else { return kind.rawValue }
+        switch kind {
+        case .citizen: return "مواطن"
+        case .resident: return "مقيم"
+        case .sponsor: return "كفيل"
+        }
+    }
+
+    package func label(_ severity: Severity) -> String {
+        guard isArabic else { return severity.rawValue }
+        switch severity {
+        case .error: return "خطأ"
+        case .warning: return "تحذير"
+        }
+    }
+
+    package func label(_ change: ChangeKind) -> String {
+        guard isArabic else { return change.rawValue }
+        switch change {
+        case .new: return "جديد"
+        case .updated: return "محدَّث"
+        case .unchanged: return "دون تغيير"
+        case .missing: return "غائب وبقي نشطًا"
+        case .deactivated: return "عُطِّل"
+        case .reactivated: return "أُعيد تنشيطه"
+        case .sponsorTransfer: return "نقل كفالة"
+        case .documentRenewed: return "تجديد وثيقة"
+        case .recoveryContactChanged: return "تغيّر جوال الاسترداد"
+        }
+    }
+
+    /// The rule's one-line description for the table of rules.
+    package func description(_ rule: RuleCode) -> String {
+        guard isArabic else { return rule.summary }
+        switch rule {
+        case .fileUnreadable: return "تعذّر فتح الملف أو قراءته."
+        case .fileEmpty: return "الملف خالٍ من سطر العناوين."
+        case .fileEncodingGuessed:
+            return "الملف ليس UTF-8 صالحًا ولا يحمل علامة ترتيب البايت؛ قُرئ بترميز Windows-1256."
+        case .headerMissingColumn: return "عمود إلزامي غير موجود في سطر العناوين."
+        case .headerDuplicateColumn: return "خليتان في سطر العناوين تسمّيان العمود نفسه."
+        case .headerUnknownColumn: return "عنوان يسمّي عمودًا لا تعرفه الأداة؛ تم تجاهله."
+        case .headerSensitiveColumn: return "في الملف عمود كلمة مرور؛ لا يُقرأ ولا يُخزَّن ولا يُعرض أبدًا."
+        case .rowMalformed:
+            return "عدد خلايا السجل أكثر أو أقل من العناوين، أو فيه علامة اقتباس غير مغلقة."
+        case .requiredMissing: return "قيمة إلزامية فارغة."
+        case .idFormat: return "رقم الهوية ليس 10 أرقام بالضبط."
+        case .idChecksum: return "الرقم العاشر في الهوية ليس رقم التحقق (Luhn)."
+        case .idKind: return "الرقم الأول في الهوية لا يطابق ما يتوقعه عمودها."
+        case .mobileInvalid: return "القيمة ليست رقم جوال سعوديًا."
+        case .emailInvalid: return "القيمة ليست عنوان بريد إلكتروني صالحًا."
+        case .usernameInvalid:
+            return
+                "اسم المستخدم حروف وأرقام إنجليزية و . و _ و - فقط، يبدأ بحرف، وطوله في الحدود المسموحة."
+        case .nameScript: return "الاسم يحوي أحرفًا من غير خطّه."
+        case .dateInvalid: return "القيمة ليست تاريخًا هجريًا أو ميلاديًا حقيقيًا بصيغة مقبولة."
+        case .dateFuture: return "تاريخ الميلاد بعد تاريخ التشغيل."
+        case .genderInvalid: return "الجنس: ذكر/أنثى أو M/F أو male/female."
+        case .languageInvalid: return "اللغة المفضلة: ar أو en."
+        case .nationalityInvalid: return "الجنسية رمز ISO 3166-1 من ثلاثة أحرف غير SAU."
+        case .sponsorTypeMismatch: return "نوع الكفيل غير معروف أو لا يتفق مع الرقم الأول لرقم الكفيل."
+        case .documentExpired: return "انتهت الهوية أو الإقامة قبل تاريخ التشغيل."
+        case .idDuplicate: return "الرقم نفسه مكرر بقيم متطابقة؛ دُمج مرة واحدة."
+        case .idDuplicateConflict: return "الرقم نفسه مكرر بقيم مختلفة؛ رُفضت كل صفوفه."
+        case .usernameTaken: return "اسم المستخدم لشخص آخر في قاعدة البيانات."
+        case .usernameDuplicate: return "يطلب شخصان أو أكثر اسم المستخدم نفسه في هذا التشغيل."
+        case .sponsorUnknown: return "كفيل المقيم ليس في كفلاء هذا التشغيل ولا في قاعدة البيانات."
+        case .sponsorPersonUnknown: return "كفيل فرد ليس شخصًا معروفًا في هذا التشغيل أو قاعدة البيانات."
+        case .mobileShared: return "رقم جوال واحد لأشخاص أكثر من المسموح."
+        case .emailShared: return "بريد إلكتروني واحد لأشخاص أكثر من المسموح."
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import AbsherReading
+import AbsherRules
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
+import Foundation
+
+/// Writes a run's report folder (SPEC section 6): complete or not at all.
+package struct ReportWriter {
+    package let outcome: RunOutcome
+    package let options: ReportSettings
+
+    package init(outcome: RunOutcome, options: ReportSettings) {
+        self.outcome = outcome
+        self.options = options
+    }
+
+    /// Writes every file into `folder` (where `changes.csv` may already be, written during the merge)
+    /// and publishes it; on failure the folder is discarded.
+    package func write(into folder: ReportFolder, changesWritten: Bool) throws {
+        do {
+            // The rejected/ copies read every input file again: one thread each, beside the other files.
+            let copies = outcome.files.filter { !$0.rejectedRows.isEmpty }
+            if !copies.isEmpty { try folder.makeSubfolder("rejected") }
+            let copyPaths = copies.map { folder.path(for: "rejected/\($0.input.name)") }
+            let rejectsPath = folder.path(for: "rejects.csv")
+            let changesPath = outcome.command == .run && !changesWritten ? folder.path(for: "changes.csv") : nil
+            let failures = ResultBox<(any Error)?>(count: copies.count + 1)
+            DispatchQueue.concurrentPerform(iterations: copies.count + 1) { task in
+                do {
+                    if task < copies.count {
+                        try writeRejectedCopy(of: copies[task], to: copyPaths[task])
+                    } else {
+                        try writeRejects(to: rejectsPath)
+                        if let changesPath { try writeChanges(to: changesPath) }
+                    }
+                    failures.set(task, nil)
+                } catch {
+                    failures.set(task, error)
+                }
+            }
+            if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
+            let summary = OutputFile.self
+            let file = try summary.init(path: folder.path(for: "summary.json"))
+            try file.write(summaryJSON().serialized() + "\n")
+            try file.close()
+            let html = try OutputFile(path: folder.path(for: "report.html"))
+            try html.write(
+                HTMLReport(outcome: outcome, maskPII: options.maskPII, language: options.language).render())
+            try html.close()
+            try folder.publish()
+        } catch {
+            folder.discard()
+            throw error
+        }
+    }
+
+    private func writeRejects(to path: String) throws {
+        let csv = try CSVWriter(path: path)
+        try csv.writeRow(["file", "line", "record_id", "field", "rule", "severity", "message", "value"])
+        for finding in outcome.findings {
+            try csv.writeRow([
+                finding.file, finding.line.map(String.init) ?? "", maskID(finding.recordID), finding.field,
+                finding.rule.code, finding.severity.rawValue, maskText(finding.message),
+                maskValue(finding.value, field: finding.field),
+            ])
+        }
+        try csv.close()
+    }
+
+    /// `changes.csv` of a run that failed before its merge wrote one (the same rows as `ChangeLog` writes).
+    private func writeChanges(to path: String) throws {
+        let log = try ChangeLog(path: path, masker: masker, keepLimit: 0)
+        for change in outcome.changes { try log.add(change) }
+        try log.close()
+    }
+
+    /// `rejected/<input file name>`: the header and the rejected records exactly as read (in UTF-8),
+    /// in file order; a password column is left out of both. Under `--mask-pii` the ID, mobile and e-mail
+    /// cells are masked like every other report (the copy can then not be fed back as it is).
+    private func writeRejectedCopy(of file: FileSummary, to path: String) throws {
+        let csv = try CSVWriter(path: path)
+        var wanted = file.rejectedRows[...]
+        var reader = try CSVReader(
+            path: file.input.path, delimiter: file.delimiter ?? options.reader.delimiter,
+            encoding: file.encoding ?? options.reader.encoding, hashing: false)
+        guard let headerRecord = try reader.next() else { return }
+        let names = (0..<headerRecord.fieldCount).map { headerRecord.string($0) }
+        let header = HeaderMap(kind: file.input.kind, header: names, fileName: file.input.name)
+        let sensitive = header.sensitivePositions
+        let delimiter = reader.delimiter
+        var masks: [Int: String] = [:]
+        if options.maskPII {
+            for column in [file.input.kind.idColumn, .sponsorID, .mobile, .email] {
+                if let position = header.position(of: column) { masks[position] = column.rawValue }
+            }
+        }
+        func copy(_ record: CSVRecord, isHeader: Bool = false) throws {
+            if sensitive.isEmpty && (masks.isEmpty || isHeader) {
+                try csv.writeRaw(record.raw)
+            } else {
+                try csv.writeRaw(
+                    Self.reencode(
+                        record, dropping: sensitive, delimiter: delimiter,
+                        masking: isHeader ? [:] : masks, masker: masker))
+            }
+        }
+        try copy(headerRecord, isHeader: true)
+        var index = 0
+        while let next = wanted.first, let record = try reader.next() {
+            if index == next {
+                try copy(record)
+                wanted.removeFirst()
+            }
+            index += 1
+        }
+        try csv.close()
+    }
+
+    /// A record written back as CSV without some of its cells (quoted only where needed, no formula guard:
+    /// this is a copy of the input to be corrected and fed back).
+    package static func reencode(
+        _ record: CSVRecord, dropping positions: Set<Int>, delimiter: UInt8, masking: [Int: String] = [:],
+        masker: PIIMasker = PIIMasker(enabled: false)
+    ) -> [UInt8] {
+        var out: [UInt8] = []
+        var first = true
+        for index in 0..<record.fieldCount where !positions.contains(index) {
+            if !first { out.append(delimiter) }
+            first = false
+            var field = record.field(index)
+            if let column = masking[index] {
+                field = ArraySlice(masker.value(record.string(index), field: column).utf8)
+            }
+            let needsQuotes = field.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if needsQuotes {
+                out.append(0x22)
+                for byte in field {
+                    if byte == 0x22 { out.append(0x22) }
+                    out.append(byte)
+                }
+                out.append(0x22)
+            } else {
+                out.append(contentsOf: field)
+            }
+        }
+        return out
+    }
+
+    package func summaryJSON() -> JSONValue {
+        let iso = ISO8601DateFormatter()
+        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        var object: [(String, JSONValue)] = [
+            ("run_id", .string(outcome.runID)),
+            ("command", .string(outcome.command.rawValue)),
+            ("mode", .string(outcome.mode.rawValue)),
+            ("run_date", .string(outcome.runDate.description)),
+            ("started_at", .string(iso.string(from: outcome.startedAt))),
+            ("ended_at", .string(iso.string(from: outcome.endedAt))),
+            ("status", .string(outcome.status.rawValue)),
+            ("exit_code", .int(Int(outcome.exitStatus.rawValue))),
+        ]
+        if let failure = outcome.failure { object.append(("failure", .string(maskText(failure.description)))) }
+        object.append(
+            (
+                "files",
+                .array(
+                    outcome.files.map { file in
+                        .object([
+                            ("path", .string(file.input.path)),
+                            ("kind", .string(file.input.kind.rawValue)),
+                            ("sha256", .string(file.sha256)),
+                            ("encoding", file.encoding.map { .string($0.rawValue) } ?? .null),
+                            ("rows", .int(file.rows)),
+                            ("accepted", .int(file.accepted)),
+                            ("rejected", .int(file.rejected)),
+                            ("warnings", .int(file.warnings)),
+                        ])
+                    })
+            ))
+        object.append(
+            (
+                "totals",
+                .object([
+                    ("rows", .int(outcome.rowsRead)),
+                    ("accepted", .int(outcome.rowsAccepted)),
+                    ("rejected", .int(outcome.rowsRejected)),
+                    ("warnings", .int(outcome.warningCount)),
+                ])
+            ))
+        let rules = outcome.ruleCounts
+        object.append(("rules", .object(rules.keys.sorted().map { ($0.code, .int(rules[$0]!)) })))
+        object.append(
+            (
+                "changes",
+                .object(
+                    ChangeKind.allCases.compactMap { kind in
+                        outcome.changeCounts[kind].map { (kind.rawValue, .int($0)) }
+                    })
+            ))
+        return .object(object)
+    }
+
+    private var masker: PIIMasker { PIIMasker(enabled: options.maskPII) }
+    private func maskID(_ id: String) -> String { masker.id(id) }
+    private func maskText(_ text: String) -> String { masker.text(text) }
+    private func maskValue(_ value: String, field: String) -> String { masker.value(value, field: field) }
+}

@@ -1,0 +1,58 @@
+import AbsherReading
+import AbsherRules
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
+import Foundation
+
+/// Everything the reports need to know of a run. Reports get this, never a database.
+public struct RunOutcome: Sendable {
+    public var runID: String
+    public var command: RunCommand
+    public var mode: RunMode
+    public var startedAt: Date
+    public var endedAt: Date
+    public var runDate: GregorianDate
+    public var status: RunStatus
+    public var exitStatus: ExitStatus
+    /// Why the run failed or was aborted, for the log's last line and the report.
+    public var failure: RunFailure?
+    public var files: [FileSummary]
+    /// Every finding, in report order.
+    public var findings: [Finding]
+    /// Changes of every kind but `unchanged` (counted only), in record order.
+    public var changes: [Change]
+    public var changeCounts: [ChangeKind: Int]
+    /// Earlier runs from the store, newest last (for the trend chart).
+    public var history: [RunHistoryEntry]
+
+    public init(
+        runID: String, command: RunCommand, mode: RunMode, startedAt: Date, endedAt: Date, runDate: GregorianDate,
+        status: RunStatus, exitStatus: ExitStatus, failure: RunFailure? = nil, files: [FileSummary],
+        findings: [Finding], changes: [Change], changeCounts: [ChangeKind: Int], history: [RunHistoryEntry]
+    ) {
+        self.runID = runID
+        self.command = command
+        self.mode = mode
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.runDate = runDate
+        self.status = status
+        self.exitStatus = exitStatus
+        self.failure = failure
+        self.files = files
+        self.findings = findings
+        self.changes = changes
+        self.changeCounts = changeCounts
+        self.history = history
+    }
+
+    public var ruleCounts: [RuleCode: Int] {
+        findings.reduce(into: [:]) { $0[$1.rule, default: 0] += 1 }
+    }
+    public var rowsRead: Int { files.reduce(0) { $0 + $1.rows } }
+    public var rowsAccepted: Int { files.reduce(0) { $0 + $1.accepted } }
+    public var rowsRejected: Int { files.reduce(0) { $0 + $1.rejected } }
+    public var warningCount: Int { files.reduce(0) { $0 + $1.warnings } }
+}

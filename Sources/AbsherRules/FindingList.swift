@@ -1,0 +1,42 @@
+import AbsherReading
+import AbsherSchema
+
+/// How a message names the other rows of a group: at most `namedLimit` of them, then a count of the rest,
+/// so that a message never grows with its group (a group of n rows then costs n messages of bounded length,
+/// not n messages of n names each).
+package enum FindingList {
+    /// The most values a message names before it says "and N more".
+    package static let namedLimit = 5
+
+    /// `a, b, c` when `named` is all of `total`, else `a, b, c and 4,996 more`.
+    package static func phrase(_ named: [String], total: Int) -> String {
+        let list = named.joined(separator: ", ")
+        let rest = total - named.count
+        return rest > 0 ? list + " and \(groupedDigits(rest)) more" : list
+    }
+
+    /// The `count` smallest values, ascending, in one pass and `count` values of memory.
+    package static func smallest<Values: Sequence>(_ values: Values, count: Int) -> [Values.Element]
+    where Values.Element: Comparable {
+        var kept: [Values.Element] = []
+        kept.reserveCapacity(count + 1)
+        for value in values {
+            if kept.count == count, let last = kept.last, value >= last { continue }
+            let index = kept.firstIndex { $0 > value } ?? kept.count
+            kept.insert(value, at: index)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
+    }
+
+    /// `4996` as `4,996`: digits in groups of three, as the messages write counts.
+    package static func groupedDigits(_ number: Int) -> String {
+        let digits = Array(String(number))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return text
+    }
+}

@@ -1,0 +1,116 @@
+import AbsherReading
+import AbsherSchema
+import Foundation
+
+/// Where each column of a kind sits in a file's header (SPEC section 2: columns by name, not position).
+public struct HeaderMap: Sendable {
+    public var kind: RecordKind
+    /// The header cells as read.
+    public var names: [String]
+    /// For each entry of `kind.columns`, the cell index that carries it, if any.
+    public var positions: [Int?]
+    /// Cell indexes of password columns: never read past the reader, never written.
+    public var sensitivePositions: Set<Int>
+    /// `header.*` findings, all on line 1.
+    public var findings: [Finding]
+
+    public var cellCount: Int { names.count }
+    public var isUsable: Bool { !findings.contains { $0.rule.makesFileUnusable } }
+
+    public func position(of column: Column) -> Int? {
+        guard let slot = kind.columns.firstIndex(where: { $0.column == column }) else { return nil }
+        return positions[slot]
+    }
+
+    public init(kind: RecordKind, header: [String], fileName: String) {
+        self.kind = kind
+        self.names = header
+        self.positions = Array(repeating: nil, count: kind.columns.count)
+        self.sensitivePositions = []
+        self.findings = []
+
+        let english = kind.columns.map { Self.key($0.column.rawValue) }
+        let arabic = kind.columns.map { Self.key($0.column.arabicAlias) }
+        for (cell, name) in header.enumerated() {
+            let key = Self.key(name)
+            if Self.isSensitive(key) {
+                sensitivePositions.insert(cell)
+                findings.append(
+                    Finding(
+                        file: fileName, line: 1, rule: .headerSensitiveColumn,
+                        message: "Column \(cell + 1) is a password column; it is ignored and never stored or echoed.",
+                        value: ""))
+                continue
+            }
+            guard let slot = english.firstIndex(of: key) ?? arabic.firstIndex(of: key) else {
+                findings.append(
+                    Finding(
+                        file: fileName, line: 1, rule: .headerUnknownColumn,
+                        message:
+                            "Column \(cell + 1) '\(name)' is not a column of \(kind.filePrefix).csv; it is ignored.",
+                        value: name))
+                continue
+            }
+            let column = kind.columns[slot].column
+            if positions[slot] != nil {
+                findings.append(
+                    Finding(
+                        file: fileName, line: 1, field: column.rawValue, rule: .headerDuplicateColumn,
+                        message: "Column \(cell + 1) names \(column.rawValue) again; the file cannot be read safely.",
+                        value: name))
+            } else {
+                positions[slot] = cell
+            }
+        }
+        for (slot, entry) in kind.columns.enumerated() where entry.required && positions[slot] == nil {
+            findings.append(
+                Finding(
+                    file: fileName, line: 1, field: entry.column.rawValue, rule: .headerMissingColumn,
+                    message: "The required column \(entry.column.rawValue) (\(entry.column.arabicAlias)) is missing.",
+                    value: ""))
+        }
+    }
+
+    /// The most columns a header may have; no export of ours has more than a few dozen.
+    package static let columnLimit = 1_000
+    /// The most bytes a header line may have (1 MiB).
+    package static let byteLimit = 1 << 20
+
+    /// Why a header of this size makes its file unusable, or nil when it is within the limits.
+    package static func oversizedMessage(fieldCount: Int, byteCount: Int) -> String? {
+        if fieldCount > columnLimit {
+            return "The header (line 1) has \(FindingList.groupedDigits(fieldCount)) columns; "
+                + "at most \(FindingList.groupedDigits(columnLimit)) are read."
+        }
+        if byteCount > byteLimit {
+            return "The header (line 1) is \(FindingList.groupedDigits(byteCount)) bytes long; "
+                + "at most \(FindingList.groupedDigits(byteLimit)) are read."
+        }
+        return nil
+    }
+
+    /// The comparison key of a header name: trimmed, NFC, lower-case, with space, `_` and `-` alike.
+    package static func key(_ name: String) -> String {
+        let folded = name.precomposedStringWithCanonicalMapping.lowercased()
+        var out = ""
+        var pendingSeparator = false
+        for scalar in folded.unicodeScalars {
+            if scalar == " " || scalar == "_" || scalar == "-" || scalar.properties.isWhitespace
+                || scalar == "\u{200E}" || scalar == "\u{200F}" || scalar == "\u{FEFF}"
+            {
+                pendingSeparator = !out.isEmpty
+            } else {
+                if pendingSeparator { out.append("_") }
+                pendingSeparator = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static let sensitiveKeys = [key("password"), key("كلمة المرور")]
+
+    package static func isSensitive(_ key: String) -> Bool {
+        sensitiveKeys.contains { key.contains($0) }
+    }
+}

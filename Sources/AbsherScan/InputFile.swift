@@ -1,0 +1,39 @@
+import AbsherReading
+import AbsherRules
+import AbsherSchema
+import AbsherSupport
+import Foundation
+
+/// One input file of a run and the register it belongs to.
+public struct InputFile: Sendable, Hashable {
+    public var kind: RecordKind
+    public var path: String
+
+    public init(kind: RecordKind, path: String) {
+        self.kind = kind
+        self.path = path
+    }
+
+    /// The file's name, as reports show it.
+    public var name: String { (path as NSString).lastPathComponent }
+
+    /// SPEC section 7: `DIR` finds `citizens*.csv`, `residents*.csv` and `sponsors*.csv`; any may be absent.
+    /// More than one match for a kind is ambiguous and returns that kind in `ambiguous`.
+    public static func discover(in directory: String) throws -> (files: [InputFile], ambiguous: [RecordKind: [String]])
+    {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        var files: [InputFile] = []
+        var ambiguous: [RecordKind: [String]] = [:]
+        for kind in RecordKind.allCases {
+            let matches = names.filter {
+                let lower = $0.lowercased()
+                return lower.hasPrefix(kind.filePrefix) && lower.hasSuffix(".csv")
+            }
+            if matches.count > 1 { ambiguous[kind] = matches }
+            if let first = matches.first {
+                files.append(InputFile(kind: kind, path: (directory as NSString).appendingPathComponent(first)))
+            }
+        }
+        return (files, ambiguous)
+    }
+}

@@ -1,0 +1,137 @@
+import AbsherReading
+import AbsherRules
+import AbsherSchema
+import AbsherSupport
+
+/// What the cross-row rules need to know of one record, kept for every row of a run.
+///
+/// Plain values only (no `String`, nothing reference-counted): a national export has tens of millions
+/// of rows, so the first pass keeps these and not the records, and the merge pass reads the files again.
+/// Usernames and e-mails live in the file's `TextArena`.
+package struct RowFacts: Sendable {
+    /// A 10-digit number fits in 34 bits, a line number (up to 2^30) or a 9-digit mobile in 30: pairs of
+    /// them share one `UInt64`, so that a row's facts take 40 bytes.
+    private static let lowBits: UInt64 = 30
+    private static let lowMask: UInt64 = (1 << lowBits) - 1
+
+    /// `id << 30 | line`.
+    private var idAndLine: UInt64
+    /// `sponsorID << 30 | mobile`.
+    private var sponsorAndMobile: UInt64
+    /// The canonical record's `contentHash`, 0 for rows with errors.
+    package var contentHash: UInt64
+
+    /// The claimed ID as a number, 0 when the row claims none.
+    package var id: UInt64 { idAndLine >> Self.lowBits }
+    /// The physical line where the record starts.
+    package var line: UInt32 { UInt32(truncatingIfNeeded: idAndLine & Self.lowMask) }
+    /// A resident's sponsor, 0 when none.
+    package var sponsorID: UInt64 { sponsorAndMobile >> Self.lowBits }
+    /// The mobile's 9-digit national number, 0 when none.
+    package var mobile: UInt32 { UInt32(truncatingIfNeeded: sponsorAndMobile & Self.lowMask) }
+
+    /// Where the username's comparison key and the lower-cased e-mail sit in the file's arena (offsets and
+    /// 16-bit lengths).
+    private var usernameOffset: UInt32
+    private var emailOffset: UInt32
+    private var usernameLength: UInt16
+    private var emailLength: UInt16
+
+    /// The username's comparison key.
+    package var username: TextRef { TextRef(offset: usernameOffset, length: UInt32(usernameLength)) }
+    /// The e-mail, lower-cased for comparison.
+    package var email: TextRef { TextRef(offset: emailOffset, length: UInt32(emailLength)) }
+    /// The row has an error of SPEC sections 2 or 3 (it claims nothing for the cross-row rules).
+    package var hasFieldError: Bool
+    /// Settled by the reconciler.
+    package var disposition: Disposition
+
+    package enum Disposition: UInt8, Sendable {
+        /// Accepted: its record is merged.
+        case merge
+        /// Accepted as an identical repeat of an earlier row: merged once, through that row.
+        case repeatOfEarlier
+        /// Rejected: not merged.
+        case rejected
+    }
+
+    package init(result: RowResult, arena: inout TextArena) {
+        let id = result.claimedID.map(Self.number) ?? 0
+        idAndLine = id << Self.lowBits | min(UInt64(max(result.line, 0)), Self.lowMask)
+        hasFieldError = result.hasError
+        if let record = result.record {
+            contentHash = record.contentHash
+            let username = record[.username].map { arena.append(Username.key($0)) } ?? .none
+            usernameOffset = username.offset
+            usernameLength = UInt16(clamping: username.length)
+            let mobile = record[.mobile].map { Self.number($0.utf8.dropFirst(4)) } ?? 0
+            let email = record[.email].map { arena.append($0.lowercased()) } ?? .none
+            emailOffset = email.offset
+            emailLength = UInt16(clamping: email.length)
+            let sponsorID = record.kind == .resident ? record[.sponsorID].map(Self.number) ?? 0 : 0
+            sponsorAndMobile = sponsorID << Self.lowBits | (mobile & Self.lowMask)
+            disposition = .merge
+        } else {
+            contentHash = 0
+            usernameOffset = 0
+            usernameLength = 0
+            emailOffset = 0
+            emailLength = 0
+            sponsorAndMobile = 0
+            disposition = .rejected
+        }
+    }
+
+    package static func number(_ digits: String) -> UInt64 { Digits.number(digits.utf8) }
+
+    package static func number<Bytes: Sequence<UInt8>>(_ digits: Bytes) -> UInt64 { Digits.number(digits) }
+
+    /// The 10-digit text of an ID number.
+    package static func idText(_ id: UInt64) -> String {
+        let digits = String(id)
+        return String(repeating: "0", count: max(0, 10 - digits.count)) + digits
+    }
+
+    package static func mobileText(_ national: UInt32) -> String { "+966" + String(national) }
+}
+
+/// Where a text sits in a `TextArena`; length 0 means none.
+package struct TextRef: Sendable, Hashable {
+    package var offset: UInt32
+    package var length: UInt32
+
+    package static let none = TextRef(offset: 0, length: 0)
+    package var isNone: Bool { length == 0 }
+}
+
+/// The bytes of many short texts end to end: one allocation instead of one `String` each.
+package struct TextArena: Sendable {
+    package private(set) var bytes: [UInt8] = []
+
+    package init() {}
+
+    package mutating func append(_ text: String) -> TextRef {
+        let offset = UInt32(truncatingIfNeeded: bytes.count)
+        bytes.append(contentsOf: text.utf8)
+        return TextRef(offset: offset, length: UInt32(truncatingIfNeeded: bytes.count) &- offset)
+    }
+
+    package func string(_ ref: TextRef) -> String {
+        String(decoding: bytes[Int(ref.offset)..<Int(ref.offset + ref.length)], as: UTF8.self)
+    }
+
+    package func bytes(_ ref: TextRef) -> ArraySlice<UInt8> { bytes[Int(ref.offset)..<Int(ref.offset + ref.length)] }
+
+    /// FNV-1a 64 of the text: equal texts hash equal.
+    package func hash(_ ref: TextRef) -> UInt64 { Self.hash(bytes(ref)) }
+
+    /// FNV-1a 64 of any bytes (the store's usernames are hashed the same way as the arena's).
+    package static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}

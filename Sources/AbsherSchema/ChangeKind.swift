@@ -1,0 +1,16 @@
+import Foundation
+
+/// The change kinds of SPEC section 5.
+public enum ChangeKind: String, CaseIterable, Sendable, Comparable {
+    case new
+    case updated
+    case unchanged
+    case missing
+    case deactivated
+    case reactivated
+    case sponsorTransfer = "sponsor-transfer"
+    case documentRenewed = "document-renewed"
+    case recoveryContactChanged = "recovery-contact-changed"
+
+    public static func < (lhs: ChangeKind, rhs: ChangeKind) -> Bool { lhs.rawValue < rhs.rawValue }
+}

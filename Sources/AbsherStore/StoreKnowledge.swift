@@ -1,0 +1,15 @@
+import AbsherSchema
+
+/// What the store already knows, as the rules across rows ask it (contract §4). `validate` has no store and
+/// asks none.
+public protocol StoreKnowledge {
+    /// The ID of the person who holds this username key in the store, if anyone.
+    func usernameOwner(key: String) throws -> String?
+    /// Calls `body` with every username key of the store and the ID of the person who holds it, as UTF-8
+    /// bytes, in no specified order: one pass, so that a night with a million usernames asks the store once
+    /// instead of once each. The buffers are valid only during the call.
+    func forEachUsername(_ body: (_ key: UnsafeBufferPointer<UInt8>, _ ownerID: UnsafeBufferPointer<UInt8>) -> Void)
+        throws
+    func sponsorExists(_ id: String) throws -> Bool
+    func personExists(_ id: String) throws -> Bool
+}
