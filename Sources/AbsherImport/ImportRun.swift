@@ -159,7 +159,7 @@ public enum ImportRun {
     }
 
     /// `20261125T021500Z`, with `-2`, `-3`… when a report folder of that name exists: sortable, safe in a folder name.
-    package static func makeRunID(_ date: Date, reportsParent: String, store: Database? = nil) throws -> String {
+    package static func makeRunID(_ date: Date, reportsParent: String, store: (any RunStore)? = nil) throws -> String {
         let base = makeRunID(date)
         var candidate = base
         var suffix = 2
@@ -167,11 +167,7 @@ public enum ImportRun {
             if FileManager.default.fileExists(atPath: (reportsParent as NSString).appendingPathComponent(id)) {
                 return true
             }
-            guard let store else { return false }
-            let statement = try store.cachedStatement("SELECT 1 FROM runs WHERE run_key = ?")
-            statement.bind(id, at: 1)
-            defer { statement.reset() }
-            return try statement.step()
+            return try store?.runExists(id) ?? false
         }
         while try taken(candidate) {
             candidate = "\(base)-\(suffix)"

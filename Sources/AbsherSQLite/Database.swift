@@ -25,11 +25,6 @@ public enum TransactionKind: Sendable {
     case deferred, immediate, exclusive
 }
 
-/// What a transaction or savepoint body asks for: keep its changes or undo them.
-public enum TransactionCompletion: Sendable {
-    case commit, rollback
-}
-
 /// One connection to a SQLite database file (`sqlite3`), in the spirit of GRDB's `Database`.
 ///
 /// Opened with extended result codes, `foreign_keys=ON`, `journal_mode=WAL` (checked to really be WAL

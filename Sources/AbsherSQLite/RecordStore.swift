@@ -3,11 +3,12 @@ import AbsherSchema
 import AbsherStore
 import AbsherSupport
 import CSQLite
+import Foundation
 
 /// The canonical records in the store, read and written through statements prepared once.
 ///
 /// It answers the reconciler's questions (`StoreKnowledge`) and applies the merge of one run.
-package final class RecordStore: StoreKnowledge, StoredRecords, RecordWriter {
+package final class RecordStore: RunStore {
     package let database: Database
 
     /// The statements of one kind's table, prepared once per run.
@@ -338,5 +339,35 @@ package final class RecordStore: StoreKnowledge, StoredRecords, RecordWriter {
         statement.bind(change.oldValue.isEmpty ? nil : change.oldValue, at: 6)
         statement.bind(change.newValue.isEmpty ? nil : change.newValue, at: 7)
         try statement.run()
+    }
+
+    package var snapshots: any StoreSnapshotSource { SQLiteSnapshotSource(path: database.path) }
+
+    // MARK: - The run's own record
+
+    package func runExists(_ runID: String) throws -> Bool {
+        let statement = try database.cachedStatement("SELECT 1 FROM runs WHERE run_key = ?")
+        statement.bind(runID, at: 1)
+        defer { statement.reset() }
+        return try statement.step()
+    }
+
+    package func beginRun(runID: String, startedAt: Date, runDate: String, mode: RunMode) throws -> Int64 {
+        let insert = try database.prepare(
+            "INSERT INTO runs (run_key, started_at, run_date, mode, status) VALUES (?, ?, ?, ?, 'failed')")
+        insert.bind(runID, at: 1)
+        insert.bind(RunLog.timestamp(startedAt), at: 2)
+        insert.bind(runDate, at: 3)
+        insert.bind(mode.rawValue, at: 4)
+        try insert.run()
+        return database.lastInsertedRowID
+    }
+
+    package func finishRun(_ record: RunRecord, runRowID: Int64) throws {
+        try RunLog(database: database, runRowID: runRowID).record(record)
+    }
+
+    package func history(limit: Int, excluding runRowID: Int64) throws -> [RunHistoryEntry] {
+        try RunLog.history(database, limit: limit, excluding: runRowID)
     }
 }

@@ -1,0 +1,81 @@
+import AbsherReading
+import AbsherReconcile
+import AbsherReports
+import AbsherRules
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
+import Foundation
+
+/// A first load into an empty store: each file is read once, and the rows that pass the field rules are staged
+/// into the store while it is read; the rows the reconciler then rejects, or folds into an earlier identical
+/// row, are taken back. The `new` rows of changes.csv are written on the other core while the store builds its
+/// indexes.
+struct FirstLoad: RunStrategy {
+    var scannedPhase: String { "files read, checked and staged" }
+
+    /// `ImportRun.scanAll` on another thread (two files at a time), while this thread stages every row that
+    /// passes the field rules (see `RunStore.stage`).
+    func scan(_ session: RunSession, progress: ProgressHandler?) throws -> [FileScan] {
+        let store = session.store
+        try store.beginFirstLoad()
+        let pipe = BatchPipe<StagedBatch>(capacity: 4)
+        let options = session.options
+        var scans: [FileScan] = []
+        let scanner = BackgroundTask {
+            scans = ImportRun.scanAll(options, progress: progress, staging: pipe)
+            pipe.finish()
+        }
+        do {
+            while let batch = try pipe.take() {
+                for staged in batch { try store.stage(staged, runRowID: session.runRowID) }
+            }
+        } catch {
+            // The scan drops its batches from now on; it ends with its files before the run fails.
+            pipe.cancel()
+            try? scanner.wait()
+            throw error
+        }
+        try scanner.wait()
+        return scans
+    }
+
+    /// The store was empty: there is nothing to compare with.
+    func earlyComparison(_ session: RunSession, scans: [FileScan], claims: [Reconciler.ClaimedIDs?])
+        -> EarlyComparison?
+    { nil }
+
+    func merge(
+        _ scans: [FileScan], prepared: [StoreComparison.Prepared]?, session: RunSession, merger: Merger
+    ) throws -> [RecordKind: StoreComparison] {
+        // The store was empty (and now holds the rows staged): nothing to ask it.
+        var comparisons: [RecordKind: StoreComparison] = [:]
+        for (file, scan) in scans.enumerated() {
+            try unstageRejected(file: file, of: scan, from: session.store)
+            comparisons[scan.input.kind] = StoreComparison(firstLoadOf: scan.facts)
+        }
+        PhaseClock.mark("rejected rows unstaged")
+        // The change log is this task's until `wait()` returns; it never touches the store.
+        let newRecords = BackgroundTask { [scans, comparisons] in
+            for scan in scans {
+                for row in comparisons[scan.input.kind]?.needsMerge ?? [] {
+                    try merger.noteStagedNew(id: RowFacts.idText(scan.facts[Int(row)].id), kind: scan.input.kind)
+                }
+            }
+        }
+        try session.store.flushStaged()
+        PhaseClock.mark("staged rows flushed")
+        try newRecords.wait()
+        PhaseClock.mark("new records logged")
+        return comparisons
+    }
+
+    /// Rows staged while reading (every row without a field error) that the reconciler rejected, or folded
+    /// into an earlier identical row, leave the store.
+    private func unstageRejected(file: Int, of scan: FileScan, from store: any RunStore) throws {
+        for (row, fact) in scan.facts.enumerated() where !fact.hasFieldError && fact.disposition != .merge {
+            try store.unstage(scan.input.kind, key: StagedBatch.key(file: file, row: row))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import AbsherReading
+import AbsherReconcile
+import AbsherReports
+import AbsherRules
+import AbsherSQLite
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
+import Foundation
+
+/// The one place where an error of a stage becomes an exit code and a message (contract §7, exit codes).
+enum RunFailures {
+    static func failure(for error: any Error) -> RunFailure {
+        switch error {
+        case let error as RunFailure:
+            return error
+        case let error as FileSystemError:
+            return RunFailure(error.exitStatus, "\(error)")
+        case let error as any StoreError:
+            if error.failure == .locked { return RunFailure(.locked, "the store is locked by another run") }
+            return RunFailure(.ioError, "the store cannot be written: \(error)")
+        case let error as CSVReadError:
+            if case .unreadable(let path, let reason) = error {
+                return RunFailure(.dataError, "\(RuleCode.fileUnreadable.code): \(reason)", file: path)
+            }
+            return RunFailure(.dataError, "\(error)")
+        case let error as ReplayError:
+            return RunFailure(.dataError, error.description)
+        default:
+            return RunFailure(.ioError, "\(error)")
+        }
+    }
+
+    /// Another run holds the store: nothing was touched.
+    static func lockedOutcome(_ options: RunOptions, runID: String, startedAt: Date) -> RunOutcome {
+        var outcome = ImportRun.makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
+        outcome.status = .failed
+        outcome.exitStatus = .locked
+        outcome.failure = RunFailure(
+            .locked,
+            "the store is locked by another run (waited \(options.lockTimeoutSeconds) s); nothing was touched",
+            file: options.storePath)
+        outcome.endedAt = Date()
+        return outcome
+    }
+
+    /// The store cannot be opened, created or migrated: nothing else is done and no report is written.
+    static func storeOpenFailure(_ options: RunOptions, runID: String, startedAt: Date, error: any Error)
+        -> RunOutcome
+    {
+        if let error = error as? any StoreError, error.failure == .locked {
+            return lockedOutcome(options, runID: runID, startedAt: startedAt)
+        }
+        var outcome = ImportRun.makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
+        outcome.status = .failed
+        var failure = failure(for: error)
+        if let error = error as? any StoreError, error.failure != .diskFull {
+            failure = RunFailure(.cannotCreate, "cannot open the store: \(error.message)", file: options.storePath)
+        }
+        outcome.exitStatus = failure.status
+        outcome.failure = failure
+        outcome.endedAt = Date()
+        return outcome
+    }
+}

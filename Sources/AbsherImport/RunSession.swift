@@ -1,0 +1,120 @@
+import AbsherReading
+import AbsherReconcile
+import AbsherReports
+import AbsherRules
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
+import Foundation
+
+/// One run inside its transaction: the phases every run shares, in order, around the two ways of reading
+/// and merging (`FirstLoad` into an empty store, `LaterNight` against a store that holds records).
+final class RunSession {
+    let options: RunOptions
+    let store: any RunStore
+    let log: ChangeLog
+    let runRowID: Int64
+    private(set) var outcome: RunOutcome
+
+    init(options: RunOptions, store: any RunStore, runID: String, startedAt: Date, folder: ReportFolder) throws {
+        self.options = options
+        self.store = store
+        outcome = ImportRun.makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
+        runRowID = try store.beginRun(
+            runID: runID, startedAt: startedAt, runDate: options.validation.runDate.description, mode: options.mode)
+        log = try ChangeLog(path: folder.path(for: "changes.csv"), masker: PIIMasker(enabled: options.maskPII))
+    }
+
+    /// The strategy for this store: a first load reads each file once, staging the rows that pass the field
+    /// rules as they are read; the reconciler's verdicts then take back the ones it rejects.
+    private func strategy() -> any RunStrategy {
+        options.stagesFirstLoad && store.isEmpty ? FirstLoad() : LaterNight()
+    }
+
+    func perform(progress: ProgressHandler?) throws -> TransactionCompletion {
+        defer { try? log.close() }
+        let strategy = strategy()
+        var scans = try strategy.scan(self, progress: progress)
+        if let failure = ImportRun.unusableFailure(scans) {
+            return abandon(scans, status: .failed, failure: failure)
+        }
+        PhaseClock.mark(strategy.scannedPhase)
+        // While the reconciler works, the other core may set the files against the store as it was committed,
+        // from the rows the reconciler found claiming their IDs. (It reads the rows' facts as the scan left
+        // them; the reconciler writes its verdicts once it is done.)
+        var early: EarlyComparison?
+        var prepared: [StoreComparison.Prepared]?
+        try Reconciler.reconcile(
+            &scans, options: options.reconcile, store: store,
+            onClaims: { scans, claims in early = strategy.earlyComparison(self, scans: scans, claims: claims) },
+            beforeVerdicts: { prepared = early?.wait() })
+        outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
+        if let failure = ImportRun.rejectRateFailure(outcome, limit: options.maxRejectRate) {
+            return abandon(scans, status: .aborted, failure: failure)
+        }
+        PhaseClock.mark("reconciled")
+        let merger = Merger(store: store, runRowID: runRowID, log: log)
+        try store.beginStaging()
+        let comparisons = try strategy.merge(scans, prepared: prepared, session: self, merger: merger)
+        if options.mode == .snapshot {
+            if let failure = try deactivateAbsent(scans, comparisons: comparisons, merger: merger) {
+                return abandon(scans, status: .aborted, failure: failure)
+            }
+            try store.flushStaged()
+        }
+        return try finish()
+    }
+
+    /// Records the run in the store; a dry run rolls it all back.
+    private func finish() throws -> TransactionCompletion {
+        try log.close()
+        outcome.changeCounts = log.counts
+        outcome.changes = log.kept
+        outcome.status = options.dryRun ? .dryRun : .committed
+        outcome.exitStatus = .success
+        outcome.endedAt = Date()
+        try store.finishRun(outcome.runRecord, runRowID: runRowID)
+        outcome.history = try store.history(limit: 30, excluding: runRowID)
+        return options.dryRun ? .rollback : .commit
+    }
+
+    /// Rolls the run back and keeps what the reports need.
+    private func abandon(_ scans: [FileScan], status: RunStatus, failure: RunFailure) -> TransactionCompletion {
+        if outcome.files.isEmpty {
+            outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
+        }
+        outcome.changeCounts = log.counts
+        outcome.changes = log.kept
+        outcome.status = status
+        outcome.exitStatus = failure.status
+        outcome.failure = failure
+        outcome.history = (try? store.history(limit: 30, excluding: runRowID)) ?? []
+        return .rollback
+    }
+
+    /// Snapshot mode, per kind whose file was given: records not present become inactive, except sponsors
+    /// whose residents are still active. Returns the circuit breaker's failure when too many would go.
+    private func deactivateAbsent(
+        _ scans: [FileScan], comparisons: [RecordKind: StoreComparison], merger: Merger
+    ) throws -> RunFailure? {
+        let byKind = Dictionary(uniqueKeysWithValues: scans.map { ($0.input.kind, $0) })
+        for kind in [RecordKind.citizen, .resident, .sponsor] {
+            guard let scan = byKind[kind], let comparison = comparisons[kind] else { continue }
+            // Which sponsors residents still name matters only when some sponsor is absent.
+            let kept = kind == .sponsor && !comparison.absentActive.isEmpty ? try store.sponsorsOfActiveResidents() : []
+            let deactivated = try merger.deactivate(comparison.absentActive, kind: kind, kept: kept)
+            let before = comparison.activeBefore
+            if before > 0 {
+                let rate = Double(deactivated) / Double(before)
+                if rate > options.maxDeactivateRate {
+                    return RunFailure(
+                        .aborted,
+                        "\(deactivated) of \(before) active \(kind.rawValue) records would be deactivated (\(ImportRun.percent(rate))), above --max-deactivate-rate \(ImportRun.percent(options.maxDeactivateRate)).",
+                        file: scan.input.path)
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,18 @@
+/// What went wrong with a store, whatever its engine: the pipeline maps these to exit codes in one place.
+public enum StoreFailure: Sendable, Equatable {
+    /// Another run holds the run lock.
+    case locked
+    /// The file or database exists but is not an absher-import store.
+    case notAStore
+    /// The disk is full or failed.
+    case diskFull
+    /// Anything else the engine reports.
+    case other
+}
+
+/// An engine's error that knows which `StoreFailure` it is.
+public protocol StoreError: Error, CustomStringConvertible {
+    var failure: StoreFailure { get }
+    /// The engine's own words, without SQL or bound values.
+    var message: String { get }
+}
