@@ -22,7 +22,7 @@ extension ImportRun {
         do {
             engine = try StoreEngines.open(options.storePath, lockTimeoutSeconds: options.lockTimeoutSeconds)
         } catch {
-            return RunFailures.storeOpenFailure(
+            return ExitMapping.storeOpenFailure(
                 options, runID: options.runID ?? makeRunID(startedAt), startedAt: startedAt, error: error)
         }
         defer {

@@ -186,15 +186,6 @@ public enum ImportRun {
     }
 }
 
-extension FileSystemError {
-    package var exitStatus: ExitStatus {
-        switch self {
-        case .cannotCreate: return .cannotCreate
-        case .cannotWrite: return .ioError
-        }
-    }
-}
-
 /// glibc's `malloc_trim(3)`, which the Glibc module does not export.
 @_silgen_name("malloc_trim")
 private func glibcMallocTrim(_ pad: Int) -> Int32

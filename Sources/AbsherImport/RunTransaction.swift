@@ -55,12 +55,12 @@ struct RunTransaction {
         } catch let error as any StoreError where error.failure == .locked {
             folder?.discard()
             folder = nil
-            outcome = RunFailures.lockedOutcome(options, runID: outcome.runID, startedAt: startedAt)
+            outcome = ExitMapping.lockedOutcome(options, runID: outcome.runID, startedAt: startedAt)
         } catch {
             // What the session knew when it failed (files read, findings) goes into the report.
             if let session { outcome = session.outcome }
             outcome.status = .failed
-            let failure = RunFailures.failure(for: error)
+            let failure = ExitMapping.failure(for: error)
             outcome.exitStatus = failure.status
             outcome.failure = failure
         }

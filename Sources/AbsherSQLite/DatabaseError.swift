@@ -28,24 +28,26 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// The primary result code: the low byte of the extended one.
     public var primaryResultCode: Int32 { resultCode & 0xFF }
 
+    /// The result code as a typed value.
+    public var code: ResultCode { ResultCode(rawValue: resultCode) }
+
     /// Another connection holds a lock this one needs (`SQLITE_BUSY`, `SQLITE_LOCKED` and their
     /// extended codes): for a run, the store is in use by another run.
-    public var isBusy: Bool { primaryResultCode == SQLITE_BUSY || primaryResultCode == SQLITE_LOCKED }
+    public var isBusy: Bool { code.primary == .busy || code.primary == .locked }
 
     /// The disk is full or failed (`SQLITE_FULL`, `SQLITE_IOERR` and its extended codes).
-    public var isDiskFull: Bool { primaryResultCode == SQLITE_FULL || primaryResultCode == SQLITE_IOERR }
+    public var isDiskFull: Bool { code.primary == .full || code.primary == .ioError }
 
     /// The file is not a SQLite database, or is encrypted (`SQLITE_NOTADB`).
-    public var isNotADatabase: Bool { primaryResultCode == SQLITE_NOTADB }
+    public var isNotADatabase: Bool { code.primary == .notADatabase }
 
     /// A constraint failed (`SQLITE_CONSTRAINT` and its extended codes: unique, check, foreign key…).
-    public var isConstraintViolation: Bool { primaryResultCode == SQLITE_CONSTRAINT }
+    public var isConstraintViolation: Bool { code.primary == .constraint }
 
     /// For example `SQLite error 2067 (constraint failed): UNIQUE constraint failed: t.k - while executing
     /// \`INSERT INTO t (k) VALUES (?)\``. `sqlite3_errstr` names the code.
     public var description: String {
-        let codeName = String(cString: sqlite3_errstr(resultCode))
-        var text = "SQLite error \(resultCode) (\(codeName)): \(message)"
+        var text = "SQLite error \(resultCode) (\(code)): \(message)"
         if let sql {
             text += " - while executing `\(sql)`"
         }

@@ -89,28 +89,9 @@ enum LookupCommand: Command {
     /// the store cannot be opened (missing, not SQLite, not a store): 73; cannot be read: 74; locked: 75;
     /// an export file or folder: 73 (create) or 74 (write).
     static func storeFailure(_ error: any Error, store: String) -> Int32 {
-        let status: ExitStatus
-        let message: String
-        switch error {
-        case let error as DatabaseError:
-            if error.isBusy {
-                status = .locked
-                message = "the store \(store) is locked: \(error.message)"
-            } else if error.primaryResultCode == 14 || error.isNotADatabase || error.sql == nil {
-                // SQLITE_CANTOPEN (14), not a database, or our own open checks (no SQL).
-                status = .cannotCreate
-                message = "cannot open the store: \(error.message)"
-            } else {
-                status = .ioError
-                message = "cannot read the store \(store): \(error)"
-            }
-        case let error as FileSystemError:
-            if case .cannotCreate = error { status = .cannotCreate } else { status = .ioError }
-            message = error.description
-        default:
-            status = .ioError
-            message = "\(error)"
-        }
+        let failure = ExitMapping.storeCommandFailure(error, store: store)
+        let status = failure.status
+        let message = failure.message
         Console.err("Error: \(message) (exit \(status.rawValue))\n")
         return status.rawValue
     }

@@ -10,7 +10,25 @@ import AbsherSupport
 import Foundation
 
 /// The one place where an error of a stage becomes an exit code and a message (contract §7, exit codes).
-enum RunFailures {
+package enum ExitMapping {
+    /// An error of a read-only store command (`lookup`, `runs`, `export`): the store cannot be opened
+    /// (missing, not SQLite, not a store): 73; cannot be read: 74; locked: 75; an export file or folder: 73
+    /// (create) or 74 (write).
+    package static func storeCommandFailure(_ error: any Error, store: String) -> RunFailure {
+        switch error {
+        case let error as any StoreError:
+            switch error.failure {
+            case .locked: return RunFailure(.locked, "the store \(store) is locked: \(error.message)")
+            case .cannotOpen: return RunFailure(.cannotCreate, "cannot open the store: \(error.message)")
+            case .diskFull, .other: return RunFailure(.ioError, "cannot read the store \(store): \(error)")
+            }
+        case let error as FileSystemError:
+            return RunFailure(error.exitStatus, error.description)
+        default:
+            return RunFailure(.ioError, "\(error)")
+        }
+    }
+
     static func failure(for error: any Error) -> RunFailure {
         switch error {
         case let error as RunFailure:
@@ -62,5 +80,13 @@ enum RunFailures {
         outcome.failure = failure
         outcome.endedAt = Date()
         return outcome
+    }
+}
+extension FileSystemError {
+    package var exitStatus: ExitStatus {
+        switch self {
+        case .cannotCreate: return .cannotCreate
+        case .cannotWrite: return .ioError
+        }
     }
 }
