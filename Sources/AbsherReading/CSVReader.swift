@@ -1,4 +1,4 @@
-/// Reads CSV records one at a time from a file or byte array (SPEC section 2), streaming.
+/// Reads CSV records one at a time from a file or byte array (contract §2.1), streaming.
 ///
 /// The input is read with `read(2)` into one reused buffer of `chunkSize` bytes, transcoded to UTF-8 by
 /// ``TextDecoder`` and split by an RFC 4180 state machine over bytes. Each ``CSVRecord`` carries the
@@ -11,7 +11,7 @@ public struct CSVReader {
     /// The encoding the input is read in.
     public private(set) var encoding: TextEncoding
     /// Whether the input had no BOM, no encoding was given, and it was not valid UTF-8, so it is read as
-    /// Windows-1256 (SPEC's `file.encoding-guessed`).
+    /// Windows-1256 (the contract's `file.encoding-guessed`).
     public private(set) var encodingWasGuessed: Bool
     /// The size of the input in bytes.
     public var fileSize: Int { storage.source.size }

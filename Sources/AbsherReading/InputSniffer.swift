@@ -14,7 +14,7 @@ package struct InputSniffer {
     package let storage: ReaderStorage
 
     /// The encoding from `given`, else the byte order mark, else a UTF-8 validity pre-scan of the whole input
-    /// (invalid: Windows-1256, guessed). UTF-32 byte order marks are outside SPEC: read as UTF-8 (with U+FFFD).
+    /// (invalid: Windows-1256, guessed). UTF-32 BOMs are outside the contract: read as UTF-8 (with U+FFFD).
     package func sniff(encoding given: TextEncoding?) throws(CSVReadError) -> Setup {
         let source = storage.source
         try source.rewind()

@@ -1,4 +1,4 @@
-/// The text encodings an input file may use (SPEC section 2).
+/// The text encodings an input file may use (contract §2.2).
 public enum TextEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
     case utf16LittleEndian = "utf-16le"

@@ -5,7 +5,7 @@ import AbsherSchema
 import AbsherStore
 import AbsherSupport
 
-/// The exit codes of SPEC section 7 (sysexits).
+/// The exit codes of contract §8 (sysexits).
 public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Committed, or a dry run or `validate` within the thresholds.
     case success = 0

@@ -5,7 +5,7 @@ import AbsherSchema
 import AbsherStore
 import AbsherSupport
 
-/// HTML escaping of every value `report.html` shows (SPEC 6), for element content and quoted attributes alike.
+/// HTML escaping of every value `report.html` shows (contract §6.2), for element content and quoted attributes alike.
 ///
 /// `&` `<` `>` `"` `'` become `&amp;` `&lt;` `&gt;` `&quot;` `&#39;`. The bidirectional embedding, override and
 /// isolate controls U+202A–U+202E and U+2066–U+2069 are replaced by U+FFFD: an escaped `&#x202E;` would still

@@ -6,7 +6,7 @@ import AbsherStore
 import AbsherSupport
 import Foundation
 
-/// `report.html` (SPEC 6): one self-contained page a reviewer reads the next morning, in English or Arabic.
+/// `report.html` (contract §6.2): one self-contained page a reviewer reads the next morning, in English or Arabic.
 ///
 /// The page references nothing outside itself: inline CSS, inline SVG charts, no script, no image, no font file,
 /// no link but in-page anchors, and a Content-Security-Policy that forbids loading anything. Every value from the

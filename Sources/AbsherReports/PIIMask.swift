@@ -5,7 +5,7 @@ import AbsherSchema
 import AbsherStore
 import AbsherSupport
 
-/// SPEC 6 `--mask-pii`: masks IDs, mobiles and e-mail addresses in reports, keeping enough for a reviewer to
+/// Contract §6.10 `--mask-pii`: masks IDs, mobiles and e-mail addresses in reports, keeping enough for a reviewer to
 /// match rows (`1******234`) and never a whole value. Lengths are kept; masked characters become `*`.
 ///
 /// The one scheme:

@@ -5,7 +5,7 @@ import AbsherSchema
 import AbsherStore
 import AbsherSupport
 
-/// Applies `--mask-pii` to report cells by what they hold (SPEC section 6).
+/// Applies `--mask-pii` to report cells by what they hold (contract §6.10).
 package struct PIIMasker: Sendable {
     package var enabled: Bool
 

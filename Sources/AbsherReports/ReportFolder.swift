@@ -11,7 +11,7 @@ import AbsherSupport
     import Darwin
 #endif
 
-/// SPEC 6: a run's report folder appears whole or not at all.
+/// Contract §6.1: a run's report folder appears whole or not at all.
 ///
 /// `init` makes `<parent>/.<runID>.partial` (0700; a missing parent is created 0700) and holds an exclusive
 /// `flock(2)` on it while the run writes into `workingPath`. `publish()` syncs the folder, `rename(2)`s it to

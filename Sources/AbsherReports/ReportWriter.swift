@@ -6,7 +6,7 @@ import AbsherStore
 import AbsherSupport
 import Foundation
 
-/// Writes a run's report folder (SPEC section 6): complete or not at all.
+/// Writes a run's report folder (contract §6.1): complete or not at all.
 package struct ReportWriter {
     package let outcome: RunOutcome
     package let options: ReportSettings

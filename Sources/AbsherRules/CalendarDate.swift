@@ -1,7 +1,7 @@
 import AbsherReading
 import AbsherSchema
 
-/// Dates in cells (SPEC section 3, Dates): Gregorian or Umm al-Qura Hijri, stored as Gregorian.
+/// Dates in cells (contract §3.7 Dates): Gregorian or Umm al-Qura Hijri, stored as Gregorian.
 public enum CalendarDate {
     /// Parses a date cell and returns the Gregorian day, or `.dateInvalid`.
     ///

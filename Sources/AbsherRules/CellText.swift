@@ -2,7 +2,7 @@ import AbsherReading
 import AbsherSchema
 import Foundation
 
-/// The normalisation every cell goes through before a rule sees it (SPEC section 2): surrounding
+/// The normalisation every cell goes through before a rule sees it (contract §2.5): surrounding
 /// whitespace trimmed, inner runs of whitespace collapsed to one space, Unicode NFC.
 public enum CellText {
     /// Trims surrounding whitespace (ASCII and Unicode spaces, NBSP included) and the bidi marks

@@ -1,7 +1,7 @@
 import AbsherReading
 import AbsherSchema
 
-/// Digit normalisation (SPEC section 2): Arabic-Indic (U+0660–0669) and Extended Arabic-Indic
+/// Digit normalisation (contract §2.5): Arabic-Indic (U+0660–0669) and Extended Arabic-Indic
 /// (U+06F0–06F9) digits read as ASCII digits in IDs, mobiles and dates.
 public enum Digits {
     /// The text with every Arabic-Indic and Extended Arabic-Indic digit replaced by its ASCII digit;

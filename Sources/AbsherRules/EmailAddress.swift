@@ -1,7 +1,7 @@
 import AbsherReading
 import AbsherSchema
 
-/// E-mail addresses (SPEC section 3).
+/// E-mail addresses (contract §3.4).
 public enum EmailAddress {
     /// Validates an e-mail cell and returns it with the domain lower-cased, or `.emailInvalid`.
     ///
@@ -74,7 +74,7 @@ public enum EmailAddress {
         var hasNonASCII: Bool
     }
 
-    /// Checks the domain's scalar values (SPEC: labels, hyphens, lengths, top-level label), or nil.
+    /// Checks the domain's scalar values (contract §3.4: labels, hyphens, lengths, top-level label), or nil.
     @inline(__always)
     private static func scanDomain<Values: Sequence<UInt32>>(_ values: Values) -> DomainScan? {
         var domainLength = 0

@@ -1,7 +1,7 @@
 import AbsherReading
 import AbsherSchema
 
-/// Gender values (SPEC section 3).
+/// Gender values (contract §3.8).
 public enum Gender {
     /// `M`/`F`, `male`/`female` (any case), `ذكر`/`أنثى` (also the common spelling `انثى` without
     /// hamza) to `"M"`/`"F"`; anything else is `.genderInvalid`.

@@ -2,7 +2,7 @@ import AbsherReading
 import AbsherSchema
 import Foundation
 
-/// Where each column of a kind sits in a file's header (SPEC section 2: columns by name, not position).
+/// Where each column of a kind sits in a file's header (contract §2.3: columns by name, not position).
 public struct HeaderMap: Sendable {
     public var kind: RecordKind
     /// The header cells as read.

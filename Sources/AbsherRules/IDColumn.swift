@@ -1,7 +1,7 @@
 import AbsherReading
 import AbsherSchema
 
-/// Which ID column a value comes from, and so which leading digits it may have (SPEC sections 2, 3).
+/// Which ID column a value comes from, and so which leading digits it may have (contract §2, §3).
 public enum IDColumn: Sendable {
     /// `national_id` of citizens.csv: leading 1.
     case citizen

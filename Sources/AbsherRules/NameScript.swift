@@ -1,7 +1,7 @@
 import AbsherReading
 import AbsherSchema
 
-/// The script a name column must be written in (SPEC section 3, Names).
+/// The script a name column must be written in (contract §3.6 Names).
 public enum NameScript: Sendable {
     /// Arabic letters, spaces and `-`.
     case arabic

@@ -1,7 +1,7 @@
 import AbsherReading
 import AbsherSchema
 
-/// National ID, iqama and establishment unified numbers (SPEC section 3).
+/// National ID, iqama and establishment unified numbers (contract §3.1, §3.2).
 public enum NationalID {
     /// Validates an ID cell and returns its 10 ASCII digits.
     ///

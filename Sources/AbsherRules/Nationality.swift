@@ -1,7 +1,7 @@
 import AbsherReading
 import AbsherSchema
 
-/// Nationalities: the assigned ISO 3166-1 alpha-3 codes (SPEC section 3).
+/// Nationalities: the assigned ISO 3166-1 alpha-3 codes (contract §3.8).
 public enum Nationality {
     /// An assigned ISO 3166-1 alpha-3 code in any letter case, returned upper-case; `SAU` when
     /// `forbidSaudi` (residents.csv), or anything else, is `.nationalityInvalid`.

@@ -1,7 +1,7 @@
 import AbsherReading
 import AbsherSchema
 
-/// Person and sponsor names (SPEC section 3, Names).
+/// Person and sponsor names (contract §3.6 Names).
 public enum PersonName {
     /// Validates a name in its column's script and returns it unchanged, or fails with `.nameScript`.
     ///

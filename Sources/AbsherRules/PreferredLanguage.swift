@@ -1,7 +1,7 @@
 import AbsherReading
 import AbsherSchema
 
-/// The preferred language column (SPEC section 2, citizens table).
+/// The preferred language column (contract §2.6 citizens.csv).
 public enum PreferredLanguage {
     /// `ar`, `arabic`, `العربية` to `"ar"`; `en`, `english`, `الإنجليزية` (also `الانجليزية`,
     /// without hamza) to `"en"`; any letter case. Anything else is `.languageInvalid`.

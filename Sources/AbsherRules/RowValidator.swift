@@ -15,11 +15,11 @@ public struct ValidationOptions: Sendable {
     }
 }
 
-/// What the field rules of SPEC sections 2 and 3 make of one record.
+/// What the field rules of contract §2 and §3 make of one record.
 public struct RowResult: Sendable {
     public var line: Int
     /// The valid ID in the ID column, after normalisation, whatever the row's other findings:
-    /// it makes the record *present* in this run (SPEC section 5).
+    /// it makes the record *present* in this run (contract §5.5).
     public var claimedID: String?
     /// The canonical record, or nil when the row has an error.
     public var record: CanonicalRecord?

@@ -1,12 +1,12 @@
 import AbsherReading
 import AbsherSchema
 
-/// The catalogue of every finding the tool can report (SPEC sections 2, 3 and 4).
+/// The catalogue of every finding the tool can report (contract §4.5 Every rule code).
 ///
 /// Rule codes, their severities, descriptions and messages live here and nowhere
 /// else: every other file names a case, never a string literal.
 public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
-    // File and header codes (SPEC section 2 and the end of section 4).
+    // File and header codes (contract §2, listed in §4.5).
     case fileUnreadable = "file.unreadable"
     case fileEmpty = "file.empty"
     case fileEncodingGuessed = "file.encoding-guessed"
@@ -16,7 +16,7 @@ public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
     case headerSensitiveColumn = "header.sensitive-column"
     // Record structure.
     case rowMalformed = "row.malformed"
-    // Field rules (SPEC section 3).
+    // Field rules (contract §3).
     case requiredMissing = "required.missing"
     case idFormat = "id.format"
     case idChecksum = "id.checksum"
@@ -32,7 +32,7 @@ public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
     case nationalityInvalid = "nationality.invalid"
     case sponsorTypeMismatch = "sponsor.type-mismatch"
     case documentExpired = "document.expired"
-    // Reconciliation rules (SPEC section 4).
+    // Reconciliation rules (contract §4).
     case idDuplicate = "id.duplicate"
     case idDuplicateConflict = "id.duplicate-conflict"
     case usernameTaken = "username.taken"

@@ -1,7 +1,7 @@
 import AbsherReading
 import AbsherSchema
 
-/// Saudi mobile numbers (SPEC section 3), parsed by one loop over the bytes, no regular expression.
+/// Saudi mobile numbers (contract §3.3), parsed by one loop over the bytes, no regular expression.
 public enum SaudiMobile {
     /// Normalises a mobile cell to E.164 `+9665XXXXXXXX`, or fails with `.mobileInvalid`.
     ///

@@ -1,7 +1,7 @@
 import AbsherReading
 import AbsherSchema
 
-/// The `sponsor_type` column of sponsors.csv (SPEC section 2).
+/// The `sponsor_type` column of sponsors.csv (contract §2.8, §3.9).
 public enum SponsorType: String, Sendable {
     /// A person sponsor: leading 1 or 2.
     case individual

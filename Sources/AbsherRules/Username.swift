@@ -1,7 +1,7 @@
 import AbsherReading
 import AbsherSchema
 
-/// Absher usernames (SPEC section 3a).
+/// Absher usernames (contract §3.5 Usernames).
 public enum Username {
     /// Validates a username: `minLength` to `maxLength` characters of ASCII letters, digits, `.`, `_`
     /// and `-`, starting with a letter. Returns the username as given, or `.usernameInvalid`.

@@ -12,14 +12,14 @@ import CSQLite
 
 /// `absher-import export`: the store's active records as `citizens.csv`, `residents.csv` and `sponsors.csv`.
 ///
-/// Each file has the SPEC's English headers in the SPEC's column order (section 2), one row per **active**
+/// Each file has the contract's English headers in its column order (§2.6 to §2.8), one row per **active**
 /// record, sorted by ID, with the canonical values the store keeps, so that `absher-import run` on the export,
 /// against the same store and with the same `--now`, reports every record `unchanged`, with one exception
 /// below. Files are written with `CSVWriter` (mode 0600, RFC 4180, CRLF) under a temporary name, synced, then
 /// renamed over `<kind>.csv`, so each file appears whole or not at all and an export replaces an older one.
 ///
 /// Mobiles are written in the local form `05XXXXXXXX`, not the stored E.164 `+9665XXXXXXXX`: `CSVWriter`'s
-/// formula guard (SPEC 6) would write `'+966…`, which the mobile rule rejects. The local form reads back to
+/// formula guard (contract §6.9) would write `'+966…`, which the mobile rule rejects. The local form reads back to
 /// the same E.164 value. Other values that start with a guarded character (`=`, `+`, `-`, `@`), such as an
 /// e-mail `+tag@example.com` or a sponsor name starting with `-`, get the `'` too and do not read back
 /// identically; an ID, date, code or username never starts with one.
@@ -69,7 +69,7 @@ public enum StoreExport {
         return summary
     }
 
-    /// The cells of a header row: the SPEC's English column names in order.
+    /// The cells of a header row: the contract's English column names (§2.6 to §2.8) in order.
     public static func header(for kind: RecordKind) -> [String] {
         kind.columns.map(\.column.rawValue)
     }

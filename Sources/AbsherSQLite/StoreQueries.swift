@@ -11,7 +11,7 @@ import CSQLite
 #endif
 
 /// Read-only questions an operator asks of the store: `absher-import lookup` and `absher-import runs`
-/// (SPEC section 7). It only reads; open its database with `StoreQueries.openReadOnly(path:)`, which never
+/// (contract §7 Command line). It only reads; open its database with `StoreQueries.openReadOnly(path:)`, which never
 /// creates a store, so a mistyped `--store` is an error rather than a new empty file.
 ///
 /// The nested types are the answers, kept here because nothing else uses them.

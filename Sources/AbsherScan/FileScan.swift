@@ -3,7 +3,7 @@ import AbsherRules
 import AbsherSchema
 import AbsherSupport
 
-/// How the reader is told to read: overrides of the detected dialect (SPEC section 2).
+/// How the reader is told to read: overrides of the detected dialect (contract §2 Input files).
 public struct ReaderOptions: Sendable {
     public var delimiter: UInt8?
     public var encoding: TextEncoding?

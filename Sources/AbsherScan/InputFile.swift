@@ -17,7 +17,7 @@ public struct InputFile: Sendable, Hashable {
     /// The file's name, as reports show it.
     public var name: String { (path as NSString).lastPathComponent }
 
-    /// SPEC section 7: `DIR` finds `citizens*.csv`, `residents*.csv` and `sponsors*.csv`; any may be absent.
+    /// Contract §7.2: `DIR` finds `citizens*.csv`, `residents*.csv` and `sponsors*.csv`; any may be absent.
     /// More than one match for a kind is ambiguous and returns that kind in `ambiguous`.
     public static func discover(in directory: String) throws -> (files: [InputFile], ambiguous: [RecordKind: [String]])
     {

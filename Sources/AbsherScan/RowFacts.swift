@@ -41,7 +41,7 @@ package struct RowFacts: Sendable {
     package var username: TextRef { TextRef(offset: usernameOffset, length: UInt32(usernameLength)) }
     /// The e-mail, lower-cased for comparison.
     package var email: TextRef { TextRef(offset: emailOffset, length: UInt32(emailLength)) }
-    /// The row has an error of SPEC sections 2 or 3 (it claims nothing for the cross-row rules).
+    /// The row has an error of contract §2 or §3 (it claims nothing for the cross-row rules).
     package var hasFieldError: Bool
     /// Settled by the reconciler.
     package var disposition: Disposition

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The change kinds of SPEC section 5.
+/// The change kinds of contract §5.4.
 public enum ChangeKind: String, CaseIterable, Sendable, Comparable {
     case new
     case updated

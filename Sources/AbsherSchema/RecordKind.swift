@@ -1,4 +1,4 @@
-/// The three registers and what each file's rows hold (SPEC section 2).
+/// The three registers and what each file's rows hold (contract §2.6 to §2.8).
 public enum RecordKind: String, CaseIterable, Sendable, Comparable {
     case citizen
     case resident
@@ -32,7 +32,7 @@ public enum RecordKind: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    /// The columns of this kind's file, in the SPEC's order, with whether each is required.
+    /// The columns of this kind's file, in the contract's order, with whether each is required.
     public var columns: [(column: Column, required: Bool)] {
         switch self {
         case .citizen:
@@ -76,7 +76,7 @@ public enum RecordKind: String, CaseIterable, Sendable, Comparable {
     public var isPerson: Bool { self != .sponsor }
 }
 
-/// A column of an input file, named as in the SPEC's tables.
+/// A column of an input file, named as in the contract's tables (§2.6 to §2.8).
 public enum Column: String, CaseIterable, Sendable {
     case nationalID = "national_id"
     case iqamaNumber = "iqama_number"
@@ -95,7 +95,7 @@ public enum Column: String, CaseIterable, Sendable {
     case sponsorID = "sponsor_id"
     case sponsorType = "sponsor_type"
 
-    /// The SPEC's Arabic alias of the column.
+    /// The contract's Arabic alias (§2.6 to §2.8) of the column.
     public var arabicAlias: String {
         switch self {
         case .nationalID: return "رقم الهوية"

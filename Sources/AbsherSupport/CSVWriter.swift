@@ -1,6 +1,6 @@
 /// Writes the report CSVs (`rejects.csv`, `changes.csv`, `rejected/…`): RFC 4180, UTF-8, CRLF record ends.
 ///
-/// A cell is quoted (inner quotes doubled) when it holds `,`, `"`, CR or LF. SPEC 6's formula guard: a cell
+/// A cell is quoted (inner quotes doubled) when it holds `,`, `"`, CR or LF. Contract §6.9's formula guard: a cell
 /// starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'` first, so spreadsheets show it as text
 /// instead of running it (OWASP "CSV injection"). A row of one empty cell is written `""`, so that it is not a
 /// blank line, which readers (ours too) skip. `writeRaw` copies a record's bytes verbatim (no guard, no
@@ -10,7 +10,7 @@ public final class CSVWriter {
     private var line: [UInt8] = []
 
     /// Creates the file (mode 0600, must not exist); `byteOrderMark` starts it with EF BB BF, which Excel needs
-    /// to show Arabic from a UTF-8 CSV (SPEC 6 does not ask for it, so it is off by default).
+    /// to show Arabic from a UTF-8 CSV (contract §6.9 does not ask for it, so it is off by default).
     public init(path: String, byteOrderMark: Bool = false) throws(FileSystemError) {
         file = try OutputFile(path: path)
         line.reserveCapacity(1024)

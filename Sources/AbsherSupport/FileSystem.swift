@@ -4,7 +4,7 @@
     import Darwin
 #endif
 
-/// A report file or folder that cannot be created or written (SPEC 7: exit 73 and 74).
+/// A report file or folder that cannot be created or written (contract §8: exit 73 and 74).
 ///
 /// Carries the path and the `errno` of the failing system call, never any content written.
 public enum FileSystemError: Error, Sendable, CustomStringConvertible, Equatable {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// SPEC section 6: a finding's message names at most a few other rows, and a run's cost stays linear in its
+/// Contract §6.12: a finding's message names at most a few other rows, and a run's cost stays linear in its
 /// input, whatever the input holds. Through the built binary; peak RSS measured with `/usr/bin/time -f %M`.
 /// Release figures (`/usr/bin/time -f '%e %M' absher-import validate DIR`): 100,000 rows sharing one username
 /// 0.6 s and 58 MB (a `run` into a new store 2.0 s, 100 MB, 200,000 rows); a header of 2,000,002 columns (4 MB)

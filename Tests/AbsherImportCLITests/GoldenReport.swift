@@ -2,7 +2,7 @@ import Foundation
 
 /// The committed report files of one `run SampleData` (Tests/Golden/SampleData/<variant>/) and how a fresh
 /// report folder is made comparable to them: the run id, start and end times and the duration are the only
-/// things SPEC 6 lets differ between two runs with `--now`, so they become fixed placeholders in both copies.
+/// things contract §6.11 lets differ between two runs with `--now`, so they become fixed placeholders in both copies.
 /// CSV files are compared as written, with no normalisation.
 struct GoldenReport {
     /// A subfolder of Tests/Golden/SampleData and the extra `run` options it was made with.

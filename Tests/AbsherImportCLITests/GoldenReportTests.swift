@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// SPEC 6, issue 4: with `--now` a run's reports are byte-identical from run to run apart from the run id and
+/// Contract §6.11, issue 4: with `--now` a run's reports are byte-identical from run to run apart from the run id and
 /// timings. The expected report folder of `run SampleData` is committed under Tests/Golden/SampleData/; these
 /// tests regenerate it and compare byte for byte after normalising those values. `UPDATE_GOLDEN=1` rewrites it.
 @Suite struct GoldenReportTests {

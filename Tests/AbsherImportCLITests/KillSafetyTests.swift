@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// SPEC section 5, "after a crash, a kill or a full disk the store holds exactly what it held before the run":
+/// Contract §5.7, "after a crash, a kill or a full disk the store holds exactly what it held before the run":
 /// the built binary is killed with SIGKILL at random moments of a run and the store must be sound and hold
 /// exactly its before- or its after-state; the next run must succeed. `Scripts/kill-test` does the same 50
 /// times on 200k rows.

@@ -11,7 +11,7 @@ import AbsherSupport
 import Foundation
 import Testing
 
-/// SPEC sections 2, 6, 7 and STYLE habit 5: a password column never reaches any output, `--mask-pii` leaves no
+/// Contract §2, §6, §7 and STYLE habit 5: a password column never reaches any output, `--mask-pii` leaves no
 /// full ID, mobile or e-mail in any report file, and files are 0600, folders 0700.
 @Suite struct SecurityTests {
     static func validID(_ leading: Int, _ serial: Int) -> String {

@@ -14,7 +14,7 @@ enum ExportCommand: Command {
     static let usage = "absher-import export [--store DB] --out DIR"
     static let discussion = """
         Writes DIR/citizens.csv, DIR/residents.csv and DIR/sponsors.csv (DIR is created, mode 0700, if missing;
-        files are mode 0600 and replace older exports whole): the SPEC's English headers and column order, active
+        files are mode 0600 and replace older exports whole): the English headers and column order, active
         records only, sorted by ID, canonical values (dates YYYY-MM-DD Gregorian, e-mail domains lower-case).
         Mobiles are written 05XXXXXXXX, because the formula guard of every CSV the tool writes would turn
         +966... into '+966.... Running 'absher-import run DIR' on the export with the same store and --now

@@ -49,7 +49,7 @@ enum RunsCommand: Command {
         return ExitStatus.success.rawValue
     }
 
-    /// The runs as one table; changes as `3 new, 1 updated` in the SPEC's order of change kinds.
+    /// The runs as one table; changes as `3 new, 1 updated` in the contract's order of change kinds (§5.4).
     static func render(_ runs: [StoreQueries.RunSummary]) -> String {
         let header = [
             "RUN", "STARTED", "ENDED", "MODE", "STATUS", "EXIT", "READ", "ACCEPTED", "REJECTED", "WARNINGS", "CHANGES",

@@ -57,7 +57,7 @@ import Testing
                 var records = item["records"] as? [[String]]
             else { return nil }
             if id.hasPrefix("line-breaks-3") {
-                // SPEC section 2: a blank line is not a record.
+                // Contract §2.1: a blank line is not a record.
                 records = records.filter { $0 != [""] }
             }
             return FastCSVCase(
@@ -94,7 +94,7 @@ import Testing
         var reader = try CSVReader(path: Support.url("fastcsv-spec/bom/\(name)").path)
         let rows = try Support.readAll(&reader).map(\.strings)
         if entry["outside_spec"] as? Bool == true {
-            // UTF-32: outside SPEC; only no crash and an end of data.
+            // UTF-32: outside the contract; only no crash and an end of data.
             #expect(try reader.next() == nil)
             return
         }
