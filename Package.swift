@@ -5,7 +5,7 @@ import PackageDescription
 /// (README, "Architecture"): every arrow below points from a later stage to an earlier one.
 let package = Package(
     name: "absher-import",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "absher-import", targets: ["absher-import"]),
         .library(name: "AbsherImport", targets: ["AbsherImport"]),
@@ -16,8 +16,10 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        /// glibc's `malloc_trim`, which the Glibc module does not export.
+        .systemLibrary(name: "CMalloc"),
         /// Helpers every stage may use: threads, files, sorting, CSV writing. Knows no stage.
-        .target(name: "AbsherSupport"),
+        .target(name: "AbsherSupport", dependencies: ["CMalloc"]),
         /// Bytes to records: encodings, the CSV state machine, SHA-256.
         .target(name: "AbsherReading"),
         /// The canonical records, their kinds, fields and change kinds.

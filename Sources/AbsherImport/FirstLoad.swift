@@ -22,10 +22,10 @@ struct FirstLoad: RunStrategy {
         try store.beginFirstLoad()
         let pipe = BatchPipe<StagedBatch>(capacity: 4)
         let options = session.options
-        var scans: [FileScan] = []
         let scanner = BackgroundTask {
-            scans = ImportRun.scanAll(options, progress: progress, staging: pipe)
+            let scans = ImportRun.scanAll(options, progress: progress, staging: pipe)
             pipe.finish()
+            return scans
         }
         do {
             while let batch = try pipe.take() {
@@ -34,11 +34,10 @@ struct FirstLoad: RunStrategy {
         } catch {
             // The scan drops its batches from now on; it ends with its files before the run fails.
             pipe.cancel()
-            try? scanner.wait()
+            _ = try? scanner.wait()
             throw error
         }
-        try scanner.wait()
-        return scans
+        return try scanner.wait()
     }
 
     /// The store was empty: there is nothing to compare with.
@@ -56,11 +55,14 @@ struct FirstLoad: RunStrategy {
             comparisons[scan.input.kind] = StoreComparison(firstLoadOf: scan.facts)
         }
         PhaseClock.mark("rejected rows unstaged")
-        // The change log is this task's until `wait()` returns; it never touches the store.
+        // Only the change log is written on the other thread: a `new` record's history in the store is its
+        // first run, written with it.
+        let log = session.log
         let newRecords = BackgroundTask { [scans, comparisons] in
             for scan in scans {
                 for row in comparisons[scan.input.kind]?.needsMerge ?? [] {
-                    try merger.noteStagedNew(id: RowFacts.idText(scan.facts[Int(row)].id), kind: scan.input.kind)
+                    let id = RowFacts.idText(scan.facts[Int(row)].id)
+                    try log.add(Change(recordID: id, kind: scan.input.kind, change: .new), countRecord: true)
                 }
             }
         }

@@ -34,7 +34,8 @@ extension ImportRun {
         guard let folder = transaction.folder else { return transaction.outcome }
         PhaseClock.mark("transaction ended")
         // The commit is durable in the store's log; it reaches the store proper on the other core meanwhile.
-        let checkpoint = transaction.outcome.status == .committed ? BackgroundTask { engine.checkpoint() } : nil
+        let checkpointer = engine.checkpointer
+        let checkpoint = transaction.outcome.status == .committed ? BackgroundTask { checkpointer.checkpoint() } : nil
         defer {
             try? checkpoint?.wait()
             PhaseClock.mark("checkpoint done")

@@ -82,7 +82,7 @@ public enum ImportRun {
         }
         // The first pass frees millions of short-lived records; give those pages back to the system
         // (glibc keeps them otherwise) before the reconciler and the merge allocate theirs.
-        _ = glibcMallocTrim(0)
+        MemoryRelease.trim()
         return box.values
     }
 
@@ -185,7 +185,3 @@ public enum ImportRun {
             parts.tm_min, parts.tm_sec)
     }
 }
-
-/// glibc's `malloc_trim(3)`, which the Glibc module does not export.
-@_silgen_name("malloc_trim")
-private func glibcMallocTrim(_ pad: Int) -> Int32

@@ -50,11 +50,6 @@ package struct Merger {
         try store.update(record, runRowID: runRowID)
     }
 
-    /// A record of a first load, inserted (staged) while its file was read: counted and logged as `new`.
-    package func noteStagedNew(id: String, kind: RecordKind) throws {
-        try note(Change(recordID: id, kind: kind, change: .new))
-    }
-
     /// Keeps a change in the store's history and in the run's change log. A `new` record's history entry
     /// is its `first_run_id`: a first load of millions of records writes no `changes` row for each.
     private func note(_ change: Change, countRecord: Bool = true) throws {

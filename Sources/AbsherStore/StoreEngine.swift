@@ -4,10 +4,10 @@ package protocol StoreEngine: AnyObject {
     /// was opened with; commits or rolls back as `body` returns. Throws a `StoreError` whose failure is
     /// `.locked` when another run holds the lock.
     func inRunTransaction(_ body: (any RunStore) throws -> TransactionCompletion) throws
-    /// After a commit: moves what the commit logged into the store proper (SQLite's WAL checkpoint). Nothing
-    /// is lost if it fails or is cut short. Called on another thread than the run's, while the reports are
-    /// written.
-    func checkpoint()
+    /// After a commit: what moves the commit's log into the store proper (SQLite's WAL checkpoint), on a
+    /// connection of its own, so that it can run on another thread while the reports are written. Nothing is
+    /// lost if it fails or is cut short.
+    var checkpointer: any StoreCheckpointer { get }
     func close()
 }
 
@@ -19,4 +19,9 @@ package protocol StoreSnapshotSource: Sendable {
 /// A read-only view of a store's last commit, confined to the thread that opened it.
 package protocol StoreSnapshot: StoredRecords {
     func close()
+}
+
+/// Folds a store's log into the store proper; may be used from any thread.
+package protocol StoreCheckpointer: Sendable {
+    func checkpoint()
 }

@@ -1,34 +1,42 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs a closure on a thread of its own, for work that overlaps with the caller's on the other core;
-/// `wait()` returns once it is done, and rethrows what it threw.
+/// `wait()` returns what it returned, once it is done, or rethrows what it threw.
 ///
-/// The caller must not touch what the closure mutates until `wait()` returns. The closure is released as
-/// soon as it has run, so that values it captured are uniquely referenced again (no copy on write).
-package final class BackgroundTask: @unchecked Sendable {
-    private var body: (() throws -> Void)?
-    private var failure: (any Error)?
+/// The closure is `@Sendable` and its result `Sendable`, so the compiler checks that nothing it captures is
+/// shared with the caller unprotected. It is released as soon as it has run, so that values it captured are
+/// uniquely referenced again (no copy on write).
+package final class BackgroundTask<Value: Sendable>: Sendable {
+    private let state: Mutex<State>
     private let done = DispatchSemaphore(value: 0)
 
-    package init(_ body: @escaping () throws -> Void) {
-        self.body = body
+    private struct State {
+        var body: (@Sendable () throws -> Value)?
+        var result: Result<Value, any Error>?
+    }
+
+    package init(_ body: @escaping @Sendable () throws -> Value) {
+        state = Mutex(State(body: body, result: nil))
         let thread = Thread { [self] in
+            let result: Result<Value, any Error>
             do {
-                try self.body?()
-            } catch {
-                failure = error
+                // Taken out, and released at the end of this scope, before `wait()` can return.
+                let body = state.withLock { $0.body.take() }
+                result = Result { try body!() }
             }
-            self.body = nil
+            state.withLock { $0.result = result }
             done.signal()
         }
         thread.stackSize = 1 << 20
         thread.start()
     }
 
-    /// Returns once the closure has run; rethrows its error.
-    package func wait() throws {
+    /// Returns once the closure has run, with its value; rethrows its error. Call it once.
+    @discardableResult
+    package func wait() throws -> Value {
         done.wait()
-        if let failure { throw failure }
+        return try state.withLock { $0.result! }.get()
     }
 }

@@ -3,7 +3,10 @@ import Foundation
 
 /// Hands batches from producer threads to one consumer, at most `capacity` batches in flight, so that
 /// reading and validating overlaps with writing to SQLite on the other core.
-package final class BatchPipe<Element>: @unchecked Sendable {
+///
+/// Sendable by its lock: every stored property but the constant `capacity` is read and written only while
+/// `lock` is held.
+package final class BatchPipe<Element: Sendable>: @unchecked Sendable {
     private let lock = NSCondition()
     private var batches: [[Element]] = []
     private var producersLeft: Int

@@ -145,9 +145,10 @@ import Testing
         }
     }
 
-    @Test(arguments: languages)
+    /// Needs Chromium, which `.ci/run` installs.
+    @Test(.enabled(if: HTMLReportTests.chromium != nil, "needs chromium on PATH"), arguments: languages)
     func hostileValuesMakeNoElementInChromium(language: ReportLanguage) throws {
-        guard let chromium = Self.chromium else { return }
+        let chromium = try #require(Self.chromium)
         let folder = TempFolder("html-xss")
         let path = folder.write("report.html", page(hostileOutcome(), language))
         let dom = try Self.dumpDOM(chromium, path)
@@ -272,16 +273,26 @@ import Testing
     }
 
     /// With `HTML_REPORT_SAMPLES=DIR`, writes the sample pages there for `Scripts/render-report`.
-    @Test func writesSamplePagesWhenAsked() throws {
-        guard let folder = ProcessInfo.processInfo.environment["HTML_REPORT_SAMPLES"] else { return }
+    /// Writes the sample pages (plain, masked, hostile; each language) into `HTML_REPORT_SAMPLES` when it is
+    /// set, for a person to look at, else into a temporary folder; each is a whole page on disk.
+    @Test func writesSamplePages() throws {
+        let temporary = TempFolder("html-samples")
+        let folder = ProcessInfo.processInfo.environment["HTML_REPORT_SAMPLES"] ?? temporary.path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var written: [String] = []
         for language in Self.languages {
+            written += ["sample", "masked", "hostile"].map { "\(folder)/\($0)-\(language.rawValue).html" }
             try page(SampleOutcome.night(), language).write(
                 toFile: "\(folder)/sample-\(language.rawValue).html", atomically: true, encoding: .utf8)
             try page(SampleOutcome.night(), language, mask: true).write(
                 toFile: "\(folder)/masked-\(language.rawValue).html", atomically: true, encoding: .utf8)
             try page(hostileOutcome(), language).write(
                 toFile: "\(folder)/hostile-\(language.rawValue).html", atomically: true, encoding: .utf8)
+        }
+        for path in written {
+            let page = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(page.hasPrefix("<!DOCTYPE html>"), "\(path)")
+            #expect(page.hasSuffix("</html>\n"), "\(path)")
         }
     }
 
