@@ -14,6 +14,15 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "PostgresClient",
+            dependencies: ["CLibPQ"]
+        ),
         .target(
             name: "AbsherImport",
             dependencies: ["CSQLite"]
@@ -22,5 +31,6 @@ let package = Package(
         .executableTarget(name: "absher-datagen", dependencies: ["AbsherImport"]),
         .testTarget(name: "AbsherImportTests", dependencies: ["AbsherImport"]),
         .testTarget(name: "AbsherImportCLITests", dependencies: ["AbsherImport"]),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "CLibPQ"]),
     ]
 )
