@@ -155,6 +155,25 @@ public final class PostgresConnection {
         return Self.describeTarget(handle)
     }
 
+    /// The host the session is connected to (`PQhost`): a name, an address or a socket folder.
+    public var host: String { handle.map { Self.text(PQhost($0)) } ?? "" }
+
+    /// The port the session is connected to (`PQport`).
+    public var port: String { handle.map { Self.text(PQport($0)) } ?? "" }
+
+    /// The database of the session (`PQdb`).
+    public var databaseName: String { handle.map { Self.text(PQdb($0)) } ?? "" }
+
+    /// The role the session logged in as (`PQuser`).
+    public var user: String { handle.map { Self.text(PQuser($0)) } ?? "" }
+
+    /// The socket's file descriptor (`PQsocket`), -1 once closed: for tests that cut the connection.
+    var socketDescriptor: Int32 { handle.map { PQsocket($0) } ?? -1 }
+
+    private static func text(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
     /// The server's version number (`PQserverVersion`): 150018 for 15.18; 0 once closed.
     public var serverVersion: Int {
         handle.map { Int(PQserverVersion($0)) } ?? 0

@@ -44,6 +44,10 @@ public struct PostgresConnectionString: Sendable, Equatable, CustomStringConvert
             found.insert(String(decoding: written, as: UTF8.self))
             found.insert(String(decoding: Self.percentDecoded(written), as: UTF8.self))
             found.insert(String(decoding: Self.unescaped(written), as: UTF8.self))
+            // libpq quotes single words of a malformed string: a part of a password with spaces in it.
+            for word in written.split(whereSeparator: Self.isSpace) where word.count >= 3 {
+                found.insert(String(decoding: word, as: UTF8.self))
+            }
         }
         return found.filter { !$0.isEmpty }.sorted { $0.utf8.count > $1.utf8.count }
     }
@@ -115,9 +119,10 @@ public struct PostgresConnectionString: Sendable, Equatable, CustomStringConvert
             let keyword = bytes[keywordStart..<cursor]
             cursor = skipSpaces(bytes, from: cursor)
             guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "=") else {
-                // Malformed: libpq refuses it; still hide anything after a `password` keyword.
-                if keyword.elementsEqual("password".utf8) {
-                    ranges.append(cursor..<bytes.count)
+                // Malformed, so libpq refuses it and quotes this word in its message. It may be the rest of
+                // a password with a space in it: after a `password` keyword, hide everything from here.
+                if keyword.elementsEqual("password".utf8) || !ranges.isEmpty {
+                    ranges.append(keywordStart..<bytes.count)
                 }
                 return ranges
             }
