@@ -13,8 +13,8 @@ extension PostgresConnection {
         case commit, rollback
     }
 
-    /// Runs `body` in a transaction begun with `BEGIN ISOLATION LEVEL isolation`, then commits or rolls
-    /// back as it returns.
+    /// Runs `body` in a transaction begun with `BEGIN ISOLATION LEVEL isolation` (and `READ ONLY` when
+    /// `readOnly`), then commits or rolls back as it returns.
     ///
     /// When `body` throws, the transaction is rolled back and that first error rethrown (a failing
     /// rollback, on a lost connection say, is ignored: the server rolls back a session that ends). When
@@ -30,7 +30,8 @@ extension PostgresConnection {
         guard !isInsideTransaction else {
             throw PostgresError.misuse("a transaction is already open: transactions do not nest")
         }
-        try execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)\(readOnly ? " READ ONLY" : " READ WRITE")")
+        // No READ WRITE otherwise: a read-only connection's default (`default_transaction_read_only`) stands.
+        try execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)\(readOnly ? " READ ONLY" : "")")
         let completion: TransactionCompletion
         do {
             completion = try body()

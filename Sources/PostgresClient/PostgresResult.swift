@@ -70,24 +70,24 @@ public final class PostgresResult {
     public func withBytes<Result>(
         row: Int,
         column: Int,
-        _ body: (UnsafeBufferPointer<UInt8>?) throws(PostgresError) -> Result
+        _ body: (UnsafeRawBufferPointer?) throws(PostgresError) -> Result
     ) throws(PostgresError) -> Result {
-        guard !isNull(row: row, column: column), let value = PQgetvalue(handle, Int32(row), Int32(column)) else {
-            return try body(nil)
-        }
-        let count = Int(PQgetlength(handle, Int32(row), Int32(column)))
-        return try value.withMemoryRebound(to: UInt8.self, capacity: count) { start throws(PostgresError) in
-            try body(UnsafeBufferPointer(start: start, count: count))
-        }
+        try body(bytes(row: row, column: column))
     }
 
     /// The value at `row`, `column` as text, `nil` for NULL. Invalid UTF-8 (the connection asks for UTF-8,
     /// so the server never sends it) would be repaired with U+FFFD.
     public func string(row: Int, column: Int) -> String? {
-        // withBytes throws only what its body throws.
-        try! withBytes(row: row, column: column) { bytes in
-            bytes.map { String(decoding: $0, as: UTF8.self) }
+        bytes(row: row, column: column).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of a value, `nil` for NULL; they live as long as the result.
+    private func bytes(row: Int, column: Int) -> UnsafeRawBufferPointer? {
+        guard !isNull(row: row, column: column), let value = PQgetvalue(handle, Int32(row), Int32(column)) else {
+            return nil
         }
+        let count = Int(PQgetlength(handle, Int32(row), Int32(column)))
+        return UnsafeRawBufferPointer(start: value, count: count)
     }
 
     /// The value at `row`, `column` as an integer, `nil` for NULL. Throws when it is not the text of a

@@ -37,7 +37,7 @@ public struct PostgresRow {
     /// Calls `body` with the text bytes of column `column`, `nil` for NULL, valid only inside `body`.
     public func withBytes<Result>(
         _ column: Int,
-        _ body: (UnsafeBufferPointer<UInt8>?) throws(PostgresError) -> Result
+        _ body: (UnsafeRawBufferPointer?) throws(PostgresError) -> Result
     ) throws(PostgresError) -> Result {
         try result.withBytes(row: Int(index), column: column, body)
     }

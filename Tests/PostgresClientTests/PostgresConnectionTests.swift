@@ -36,6 +36,13 @@ struct PostgresConnectionTests {
             try connection.execute("CREATE TEMP TABLE t (x int)")
         }
         #expect(error?.sqlState == "25006")  // read_only_sql_transaction
+        let inTransaction = #expect(throws: PostgresError.self) {
+            try connection.inTransaction(.serializable) {
+                try connection.execute("CREATE TEMP TABLE t (x int)")
+                return .commit
+            }
+        }
+        #expect(inTransaction?.sqlState == "25006")
     }
 
     @Test func wrongPortIsCannotConnectNamingHostAndPort() throws {

@@ -53,6 +53,21 @@ struct PostgresStatementTests {
         #expect(try select.execute(["0000000000"]).rowCount == 0)
     }
 
+    @Test func readsValueBytesWithoutMakingStrings() throws {
+        let connection = try PostgresTestServer.connect()
+        let row = try connection.execute("SELECT $1::text, NULL::text", parameters: ["سارة"]).row(0)
+        #expect(try row.withBytes(0) { $0.map { Array($0) } } == Array("سارة".utf8))
+        #expect(try row.withBytes(1) { $0 == nil })
+    }
+
+    @Test func statementOfAClosedConnectionIsAMisuse() throws {
+        let connection = try PostgresTestServer.connect()
+        let statement = try connection.prepare("SELECT 1")
+        connection.close()
+        let error = #expect(throws: PostgresError.self) { try statement.execute() }
+        #expect(error?.kind == .misuse)
+    }
+
     @Test func reportsAffectedRowsAndCommandStatus() throws {
         let connection = try personTable()
         let insert = try connection.execute(
