@@ -114,6 +114,25 @@ struct PostgresCopyTests {
         #expect(try connection.scalarInt("SELECT count(*) FROM copied") == 0)
     }
 
+    @Test func connectionLostDuringCopyIsConnectionLost() throws {
+        let victim = try PostgresTestServer.connect()
+        let killer = try PostgresTestServer.connect()
+        try table(victim)
+        let error = #expect(throws: PostgresError.self) {
+            try victim.copyIn("COPY copied FROM STDIN") { writer in
+                try writer.writeRow(["1", "first", nil])
+                try killer.execute(
+                    "SELECT pg_terminate_backend($1::int)", parameters: [Int(victim.backendProcessID)])
+                for id in 2...200_000 {
+                    try writer.writeRow([String(id), "after the server went away", nil])
+                }
+            }
+        }
+        #expect(error?.kind == .connectionLost)
+        #expect(!victim.isConnected)
+        #expect(try killer.scalarInt("SELECT 1") == 1)
+    }
+
     @Test func copyThroughExecuteIsRefusedAndTheConnectionKept() throws {
         let connection = try PostgresTestServer.connect()
         try table(connection)
