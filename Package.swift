@@ -47,6 +47,16 @@ let package = Package(
                 "AbsherReading", "AbsherRules", "AbsherSchema", "AbsherScan", "AbsherStore", "AbsherSupport",
             ]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        /// A thin wrapper of libpq: connections, statements, COPY, advisory locks, SQLSTATE errors.
+        .target(
+            name: "PostgresClient",
+            dependencies: ["CLibPQ"]
+        ),
         /// The pipeline, the only target that knows every stage.
         .target(
             name: "AbsherImport",
@@ -77,5 +87,6 @@ let package = Package(
                 "AbsherScan", "AbsherSQLite", "AbsherStore", "AbsherSupport",
             ]
         ),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "CLibPQ"]),
     ]
 )
