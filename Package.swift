@@ -69,7 +69,7 @@ let package = Package(
             name: "absher-import",
             dependencies: [
                 "AbsherImport", "AbsherReading", "AbsherReports", "AbsherRules", "AbsherSchema", "AbsherScan",
-                "AbsherSQLite", "AbsherSupport",
+                "AbsherStore", "AbsherSupport",
             ]
         ),
         .executableTarget(name: "absher-datagen", dependencies: ["AbsherRules", "AbsherSchema"]),

@@ -2,8 +2,13 @@ import AbsherSQLite
 import AbsherStore
 
 /// Picks the store's engine from `--store`: today every value is a SQLite file's path.
-enum StoreEngines {
-    static func open(_ store: String, lockTimeoutSeconds: Double) throws -> any StoreEngine {
+package enum StoreEngines {
+    package static func open(_ store: String, lockTimeoutSeconds: Double) throws -> any StoreEngine {
         try SQLiteStoreEngine(path: store, lockTimeoutSeconds: lockTimeoutSeconds)
+    }
+
+    /// Opens the store read-only for `lookup`, `runs` and `export`; never creates one.
+    package static func openReader(_ store: String) throws -> any StoreReader {
+        try SQLiteStoreReader(path: store)
     }
 }

@@ -16,6 +16,11 @@ import CSQLite
 ///
 /// The nested types are the answers, kept here because nothing else uses them.
 public struct StoreQueries {
+    public typealias Key = LookupKey
+    public typealias HistoryEntry = RecordHistoryEntry
+    public typealias FoundRecord = AbsherStore.FoundRecord
+    public typealias LookupResult = AbsherStore.LookupResult
+    public typealias RunSummary = AbsherStore.RunSummary
     /// The connection the questions are asked on (normally from `openReadOnly(path:)`).
     public let database: Database
 
@@ -62,73 +67,8 @@ public struct StoreQueries {
 
     // MARK: - Lookup
 
-    /// How `lookup(_:)` understood its value.
-    public enum Key: Sendable, Hashable, CustomStringConvertible {
-        /// Ten digits not starting with 0 (national ID, iqama or unified number), in ASCII.
-        case id(String)
-        /// A Saudi mobile, in E.164 (`+9665XXXXXXXX`).
-        case mobile(String)
-        /// A username, as its case-insensitive key (`Username.key`).
-        case username(String)
-
-        public var description: String {
-            switch self {
-            case .id(let id): return "ID \(id)"
-            case .mobile(let mobile): return "mobile \(mobile)"
-            case .username(let key): return "username \(key)"
-            }
-        }
-    }
-
-    /// One row of a record's history: a `changes` row with the run that made it.
-    public struct HistoryEntry: Sendable, Hashable {
-        /// The run's key (its report folder name, `Reports/<runKey>/`).
-        public var runKey: String
-        /// When the run started, ISO 8601 UTC.
-        public var startedAt: String
-        public var change: ChangeKind
-        /// The changed field (a store column such as `mobile`); nil for a row-level change (`new`, `missing`…).
-        public var field: String?
-        public var oldValue: String?
-        public var newValue: String?
-    }
-
-    /// A stored record with where it came from and everything that happened to it.
-    public struct FoundRecord: Sendable, Hashable {
-        /// Every canonical field, present or not, as stored.
-        public var record: CanonicalRecord
-        /// Whether the record is active (0 once a snapshot run deactivated it).
-        public var active: Bool
-        /// The run that inserted the record.
-        public var firstRunKey: String?
-        /// The last run that changed it (fields or active state).
-        public var lastChangedRunKey: String?
-        /// Its `changes` rows, oldest first (in the order they were written).
-        public var history: [HistoryEntry]
-    }
-
-    /// The records `lookup(_:)` found, people before sponsors, each group by ID.
-    public struct LookupResult: Sendable {
-        public var key: Key
-        public var records: [FoundRecord]
-    }
-
-    /// What a lookup value is: ten digits not starting with 0 (Arabic-Indic digits allowed) are an ID;
-    /// else a value `SaudiMobile.normalize` accepts is a mobile; anything else is a username.
-    /// (A ten-digit value starting with 0, such as `0501234567`, is a mobile.)
-    public static func key(for value: String) -> Key {
-        let digits = Digits.asciiDigits(value.trimmingSpaces())
-        let bytes = digits.utf8
-        if bytes.count == 10, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-            bytes.first != UInt8(ascii: "0")
-        {
-            return .id(digits)
-        }
-        if case .success(let mobile) = SaudiMobile.normalize(value) {
-            return .mobile(mobile)
-        }
-        return .username(Username.key(value.trimmingSpaces()))
-    }
+    /// What a lookup value is (`LookupKey(parsing:)`).
+    public static func key(for value: String) -> Key { LookupKey(parsing: value) }
 
     /// Finds the person and/or sponsor with an ID, every person and sponsor with a mobile, or the person
     /// with a username (case-insensitively), with all their fields, active or not, and their history.
@@ -245,29 +185,6 @@ public struct StoreQueries {
 
     // MARK: - Runs
 
-    /// One row of the `runs` table with its change counts.
-    public struct RunSummary: Sendable, Hashable {
-        /// The run's key (its report folder name).
-        public var runKey: String
-        /// ISO 8601 UTC.
-        public var startedAt: String
-        /// ISO 8601 UTC; nil if the run never recorded its end.
-        public var endedAt: String?
-        /// The run's "today" (`--now`), `YYYY-MM-DD`.
-        public var runDate: String
-        /// `snapshot` or `delta`.
-        public var mode: String
-        /// `committed`, `aborted`, `dry-run` or `failed`.
-        public var status: String
-        public var exitCode: Int?
-        public var rowsRead: Int
-        public var rowsAccepted: Int
-        public var rowsRejected: Int
-        public var warnings: Int
-        /// `run_counts` rows of category `change` (`unchanged` included).
-        public var changeCounts: [ChangeKind: Int]
-    }
-
     /// Every run in the store, oldest first.
     public func runs() throws(DatabaseError) -> [RunSummary] {
         let statement = try database.prepare(
@@ -297,16 +214,5 @@ public struct StoreQueries {
             summaries[index].changeCounts[kind] = Int(counts.columnInt(2) ?? 0)
         }
         return summaries
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and line ends (ASCII), as typed on a command line.
-    fileprivate func trimmingSpaces() -> String {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        let bytes = utf8
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(self[first...last])
     }
 }

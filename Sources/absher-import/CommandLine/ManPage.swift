@@ -2,9 +2,9 @@ import AbsherImport
 import AbsherReading
 import AbsherReports
 import AbsherRules
-import AbsherSQLite
 import AbsherScan
 import AbsherSchema
+import AbsherStore
 import AbsherSupport
 
 /// `absher-import.1` in man(7) roff, made from the same parts as `HelpText` so that help and man page never

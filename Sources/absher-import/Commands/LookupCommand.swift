@@ -2,9 +2,9 @@ import AbsherImport
 import AbsherReading
 import AbsherReports
 import AbsherRules
-import AbsherSQLite
 import AbsherScan
 import AbsherSchema
+import AbsherStore
 import AbsherSupport
 
 /// `absher-import lookup VALUE`: one person or sponsor, every field and its history.
@@ -38,11 +38,11 @@ enum LookupCommand: Command {
             throw UsageError(message: "Missing VALUE: an ID, a mobile or a username.", command: name)
         }
         let store = arguments.value("store") ?? "absher.sqlite"
-        let result: StoreQueries.LookupResult
+        let result: LookupResult
         do {
-            let database = try StoreQueries.openReadOnly(path: store)
-            defer { database.close() }
-            result = try StoreQueries(database: database).lookup(value)
+            let reader = try StoreEngines.openReader(store)
+            defer { reader.close() }
+            result = try reader.lookup(value)
         } catch {
             return storeFailure(error, store: store)
         }
@@ -55,7 +55,7 @@ enum LookupCommand: Command {
     }
 
     /// One record: aligned `label: value` lines, then its history as a table.
-    static func render(_ found: StoreQueries.FoundRecord) -> String {
+    static func render(_ found: FoundRecord) -> String {
         let record = found.record
         var lines: [(String, String)] = [
             ("kind", record.kind.rawValue), ("status", found.active ? "active" : "INACTIVE"),

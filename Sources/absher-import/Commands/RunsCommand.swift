@@ -2,9 +2,9 @@ import AbsherImport
 import AbsherReading
 import AbsherReports
 import AbsherRules
-import AbsherSQLite
 import AbsherScan
 import AbsherSchema
+import AbsherStore
 import AbsherSupport
 
 /// `absher-import runs`: the run log, oldest first, with each run's counts.
@@ -33,11 +33,11 @@ enum RunsCommand: Command {
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let store = arguments.value("store") ?? "absher.sqlite"
-        let runs: [StoreQueries.RunSummary]
+        let runs: [RunSummary]
         do {
-            let database = try StoreQueries.openReadOnly(path: store)
-            defer { database.close() }
-            runs = try StoreQueries(database: database).runs()
+            let reader = try StoreEngines.openReader(store)
+            defer { reader.close() }
+            runs = try reader.runs()
         } catch {
             return LookupCommand.storeFailure(error, store: store)
         }
@@ -50,7 +50,7 @@ enum RunsCommand: Command {
     }
 
     /// The runs as one table; changes as `3 new, 1 updated` in the contract's order of change kinds (§5.4).
-    static func render(_ runs: [StoreQueries.RunSummary]) -> String {
+    static func render(_ runs: [RunSummary]) -> String {
         let header = [
             "RUN", "STARTED", "ENDED", "MODE", "STATUS", "EXIT", "READ", "ACCEPTED", "REJECTED", "WARNINGS", "CHANGES",
         ]

@@ -2,9 +2,9 @@ import AbsherImport
 import AbsherReading
 import AbsherReports
 import AbsherRules
-import AbsherSQLite
 import AbsherScan
 import AbsherSchema
+import AbsherStore
 import AbsherSupport
 import Foundation
 

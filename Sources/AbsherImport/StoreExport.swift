@@ -2,7 +2,6 @@ import AbsherRules
 import AbsherSchema
 import AbsherStore
 import AbsherSupport
-import CSQLite
 
 #if canImport(Glibc)
     import Glibc
@@ -40,30 +39,29 @@ public enum StoreExport {
         (folder.hasSuffix("/") ? folder : folder + "/") + kind.filePrefix + ".csv"
     }
 
-    /// Opens the store read-only (`StoreQueries.openReadOnly(path:)`: a missing store is never created) and
-    /// exports it into `folder`, created with mode 0700 (parents too) when missing.
+    /// Opens the store read-only (a missing store is never created) and exports it into `folder`, created with
+    /// mode 0700 (parents too) when missing.
     ///
-    /// - Throws: `DatabaseError` (the store cannot be opened or read), `FileSystemError` (the folder or a file
+    /// - Throws: a `StoreError` (the store cannot be opened or read), `FileSystemError` (the folder or a file
     ///   cannot be created or written).
     public static func export(storePath: String, to folder: String) throws -> Summary {
-        let database = try StoreQueries.openReadOnly(path: storePath)
-        defer { database.close() }
-        return try export(database, to: folder)
+        let reader = try StoreEngines.openReader(storePath)
+        defer { reader.close() }
+        return try export(reader, to: folder)
     }
 
-    /// Exports the active records of `database` into `folder` (see `export(storePath:to:)`). All three files
+    /// Exports the active records of `reader` into `folder` (see `export(storePath:to:)`). All three files
     /// are read inside one read transaction, so a run committing meanwhile is seen wholly or not at all.
-    public static func export(_ database: Database, to folder: String) throws -> Summary {
+    package static func export(_ reader: any StoreReader, to folder: String) throws -> Summary {
         if let type = FileSystem.entryType(at: folder), type != S_IFDIR {
             throw FileSystemError.cannotCreate(path: folder, errno: ENOTDIR)
         }
         try FileSystem.makeFolders(folder)
         var summary = Summary(folder: folder, rows: [:])
-        try database.inTransaction(.deferred) {
+        try reader.inReadTransaction {
             for kind in RecordKind.allCases {
-                summary.rows[kind] = try write(kind, from: database, to: path(in: folder, for: kind))
+                summary.rows[kind] = try write(kind, from: reader, to: path(in: folder, for: kind))
             }
-            return .commit
         }
         try FileSystem.syncFolder(folder)
         return summary
@@ -90,25 +88,13 @@ public enum StoreExport {
     }
 
     /// Writes one kind's file under a temporary name, then renames it into place; returns the row count.
-    private static func write(_ kind: RecordKind, from database: Database, to path: String) throws -> Int {
+    private static func write(_ kind: RecordKind, from reader: any StoreReader, to path: String) throws -> Int {
         let temporary = FileSystem.parentPath(of: path) + "/." + kind.filePrefix + ".csv.\(getpid()).partial"
         let writer = try CSVWriter(path: temporary)
         var rows = 0
         do {
             try writer.writeRow(header(for: kind))
-            let fields = kind.fields
-            let columns = (["id"] + fields.map(\.rawValue)).joined(separator: ", ")
-            let table = kind == .sponsor ? "sponsors" : "people"
-            let kindFilter = kind == .sponsor ? "" : " AND kind = ?"
-            // NOT INDEXED: `people` is read in one sequential scan and sorted, not in `people_id` order with a
-            // fetch of each row at random (an export of 1M people: 3.1 s instead of 5.4 s). `sponsors` is a
-            // WITHOUT ROWID table in ID order, read without a sort either way.
-            let statement = try database.prepare(
-                "SELECT \(columns) FROM \(table) NOT INDEXED WHERE active = 1\(kindFilter) ORDER BY id")
-            if kind.isPerson { statement.bind(kind.rawValue, at: 1) }
-            while try statement.step() {
-                let values = fields.indices.map { statement.columnString(Int32($0 + 1)) }
-                let record = CanonicalRecord(kind: kind, id: statement.columnString(0) ?? "", values: values)
+            try reader.forEachActiveRecord(kind) { record in
                 try writer.writeRow(cells(of: record))
                 rows += 1
             }
