@@ -175,6 +175,7 @@ final class RunSession {
         if let failure = ImportRun.unusableFailure(scans) {
             return abandon(scans, status: .failed, failure: failure)
         }
+        try NightlyGuards.markRepeatedFiles(&scans, database: database)
         PhaseClock.mark(stagedWhileScanning ? "files read, checked and staged" : "files read and checked")
         // While the reconciler works, the other core sets the files against the store as it was committed,
         // from the rows the reconciler found claiming their IDs. (It reads the rows' facts as the scan left

@@ -89,7 +89,7 @@ public enum ImportRun {
             // Conservation: no row disappears.
             precondition(file.rows == file.accepted + file.rejected, "rows read != accepted + rejected")
         }
-        var findings = scans.flatMap(\.findings)
+        var findings = scans.flatMap(\.findings) + NightlyGuards.missingKindFindings(options)
         findings.sort(by: Finding.reportOrder)
         return RunOutcome(
             runID: runID, command: options.command, mode: options.mode,

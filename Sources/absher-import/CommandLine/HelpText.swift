@@ -45,7 +45,7 @@ enum HelpText {
             "OVERVIEW: \(overview)\n\n" + paragraphs(rootDiscussion) + "\nUSAGE: \(rootUsage)\n\n"
         text += "COMMANDS:\n"
         for command in Commands.all { text += entry("  " + command.name, command.abstract) }
-        text += entry("  help", "Show help for a command.")
+        text += entry("  help", HelpCommand.abstract)
         text += "\nOPTIONS:\n"
         for option in rootOptions { text += entry("  " + option.synopsis, option.help) }
         text += entry("  -h, --help", helpOption.help)
@@ -71,9 +71,21 @@ enum HelpText {
         text += "OPTIONS:\n"
         for option in command.options { text += entry("  " + option.synopsis, describe(option)) }
         text += entry("  -h, --help", helpOption.help)
+        if command.readsEnvironment {
+            text += "\nENVIRONMENT:\n"
+            text += wrap(environmentNote, width: width, indent: 2).joined(separator: "\n") + "\n"
+            for option in command.options { text += entry("  " + option.environmentName, "--" + option.name) }
+        }
+        if !command.exitCodes.isEmpty {
+            text += "\nEXIT STATUS:\n"
+            for (code, meaning) in command.exitCodes { text += entry("  \(code)", meaning) }
+        }
         if !command.examples.isEmpty { text += "\n" + examplesSection(command.examples) }
         return text
     }
+
+    static let environmentNote =
+        "Every option is also read from ABSHER_IMPORT_<OPTION>; the command line wins. An empty variable is unset; a flag takes 1, true, yes or on."
 
     /// An option's help with its default: `… (default: 0.05)`, with a no-break space that `wrap` keeps.
     static func describe(_ option: OptionSpec) -> String {
