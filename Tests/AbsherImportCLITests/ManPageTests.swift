@@ -17,7 +17,8 @@ import Testing
         for command in try HelpTests.listedCommands() {
             let help = try BinaryRun.run([command, "--help"]).stdout
             let options = help.split(separator: "\n").compactMap { line -> String? in
-                let trimmed = line.drop { $0 == " " }
+                var trimmed = line.drop { $0 == " " }
+                if trimmed.hasPrefix("-h, ") { trimmed = trimmed.dropFirst(4) }
                 guard trimmed.hasPrefix("--"), line.hasPrefix("  ") else { return nil }
                 return trimmed.split(separator: " ").first.map(String.init)
             }
