@@ -42,7 +42,6 @@ enum ManPage {
         }
         text += ".SH ENVIRONMENT\n"
         for variable in HelpText.environment { text += item(variable.name, variable.help) }
-        text += item("ABSHER_IMPORT_<OPTION>", "Any option of run (see run above); the command line wins.")
         text += ".SH FILES\n"
         for file in InstallPaths.files { text += item(file.path, file.meaning) }
         let examples = Commands.all.compactMap { $0.examples.first }
