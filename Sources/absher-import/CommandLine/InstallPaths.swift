@@ -8,6 +8,8 @@ enum InstallPaths {
     static let incoming = "/srv/absher/incoming"
 
     static let files: [(path: String, meaning: String)] = [
+        (binary, "The binary, with the Swift runtime linked in: it needs no Swift toolchain."),
+        (stateDirectory, "The service's state (0700, owned by absher): the store and the reports."),
         (store, "The store (created 0600 by the first run; its WAL and SHM files beside it)."),
         (reports, "The report folders, one per run, and latest pointing at the newest."),
         (incoming, "Where the nightly exports are dropped (read only by the service)."),
