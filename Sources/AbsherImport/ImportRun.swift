@@ -100,7 +100,7 @@ public enum ImportRun {
             // Conservation: no row disappears.
             precondition(file.rows == file.accepted + file.rejected, "rows read != accepted + rejected")
         }
-        var findings = scans.flatMap(\.findings)
+        var findings = scans.flatMap(\.findings) + NightlyGuards.missingKindFindings(options)
         findings.sort(by: Finding.reportOrder)
         return RunOutcome(
             runID: runID, command: options.command, mode: options.mode,
@@ -144,8 +144,7 @@ public enum ImportRun {
         do {
             try ReportWriter(
                 outcome: outcome,
-                options: ReportSettings(
-                    language: options.reportLanguage, maskPII: options.maskPII, reader: options.reader)
+                options: options.reportSettings
             ).write(into: folder, changesWritten: changesWritten)
         } catch let error as FileSystemError {
             outcome.exitStatus = error.exitStatus

@@ -41,3 +41,10 @@ public struct RunOptions: Sendable {
         self.reconcile = ReconcileOptions()
     }
 }
+
+extension RunOptions {
+    /// What the report writer is told of these options.
+    var reportSettings: ReportSettings {
+        ReportSettings(language: reportLanguage, maskPII: maskPII, reader: reader)
+    }
+}

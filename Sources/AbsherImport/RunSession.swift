@@ -39,6 +39,7 @@ final class RunSession {
         if let failure = ImportRun.unusableFailure(scans) {
             return abandon(scans, status: .failed, failure: failure)
         }
+        try NightlyGuards.markRepeatedFiles(&scans, store: store)
         PhaseClock.mark(strategy.scannedPhase)
         // While the reconciler works, the other core may set the files against the store as it was committed,
         // from the rows the reconciler found claiming their IDs. (It reads the rows' facts as the scan left

@@ -76,6 +76,8 @@ extension HTMLReport {
         case .fileEmpty: return "الملف خالٍ من سطر العناوين."
         case .fileEncodingGuessed:
             return "الملف ليس UTF-8 صالحًا ولا يحمل علامة ترتيب البايت؛ قُرئ بترميز Windows-1256."
+        case .fileSameAsLastRun: return "للملف بصمة SHA-256 نفسها لملف نوعه في آخر تشغيل مُعتمد: تصدير قديم؟"
+        case .fileKindMissing: return "وضع اللقطة الكاملة دون ملف لهذا النوع: لا يُفحص أي من سجلاته ولا يُعطَّل."
         case .headerMissingColumn: return "عمود إلزامي غير موجود في سطر العناوين."
         case .headerDuplicateColumn: return "خليتان في سطر العناوين تسمّيان العمود نفسه."
         case .headerUnknownColumn: return "عنوان يسمّي عمودًا لا تعرفه الأداة؛ تم تجاهله."

@@ -179,6 +179,8 @@ package struct ReportWriter {
                         ])
                     })
             ))
+        let missingKinds = outcome.findings.filter { $0.rule == .fileKindMissing }.map { JSONValue.string($0.value) }
+        if !missingKinds.isEmpty { object.append(("missing_kinds", .array(missingKinds))) }
         object.append(
             (
                 "totals",

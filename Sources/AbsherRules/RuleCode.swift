@@ -10,6 +10,9 @@ public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
     case fileUnreadable = "file.unreadable"
     case fileEmpty = "file.empty"
     case fileEncodingGuessed = "file.encoding-guessed"
+    // Nightly guards: a stale export, a missing register (contract §7 Command line).
+    case fileSameAsLastRun = "file.same-as-last-run"
+    case fileKindMissing = "file.kind-missing"
     case headerMissingColumn = "header.missing-column"
     case headerDuplicateColumn = "header.duplicate-column"
     case headerUnknownColumn = "header.unknown-column"
@@ -49,7 +52,7 @@ public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
     /// Whether a finding of this rule rejects its row (or, for file codes, its file).
     public var severity: Severity {
         switch self {
-        case .fileEncodingGuessed, .headerUnknownColumn, .headerSensitiveColumn,
+        case .fileEncodingGuessed, .fileSameAsLastRun, .fileKindMissing, .headerUnknownColumn, .headerSensitiveColumn,
             .idDuplicate, .sponsorPersonUnknown, .mobileShared, .emailShared, .documentExpired:
             return .warning
         default:
@@ -72,6 +75,10 @@ public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
         case .fileEmpty: return "The file has no header row."
         case .fileEncodingGuessed:
             return "The file is not valid UTF-8 and has no byte order mark; it was read as Windows-1256."
+        case .fileSameAsLastRun:
+            return "The file has the same SHA-256 as the file of its kind in the last committed run: a stale export?"
+        case .fileKindMissing:
+            return "Snapshot mode, but no file of this kind was given: none of its records is checked or deactivated."
         case .headerMissingColumn: return "A required column is missing from the header."
         case .headerDuplicateColumn: return "Two header cells name the same column."
         case .headerUnknownColumn: return "A header names a column this tool does not know; it is ignored."

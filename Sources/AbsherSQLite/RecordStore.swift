@@ -367,6 +367,22 @@ package final class RecordStore: RunStore {
         try RunLog(database: database, runRowID: runRowID).record(record)
     }
 
+    package func lastCommittedSHA256() throws -> [RecordKind: String] {
+        let statement = try database.prepare(
+            """
+            SELECT f.sha256 FROM run_files f JOIN runs r ON r.id = f.run_id
+            WHERE r.status = 'committed' AND f.kind = ? AND f.sha256 IS NOT NULL AND f.sha256 != ''
+            ORDER BY r.id DESC LIMIT 1
+            """)
+        var found: [RecordKind: String] = [:]
+        for kind in RecordKind.allCases {
+            statement.bind(kind.rawValue, at: 1)
+            if try statement.step(), let sha256 = statement.columnString(0) { found[kind] = sha256 }
+            statement.reset()
+        }
+        return found
+    }
+
     package func history(limit: Int, excluding runRowID: Int64) throws -> [RunHistoryEntry] {
         try RunLog.history(database, limit: limit, excluding: runRowID)
     }

@@ -13,6 +13,8 @@ package protocol RunStore: AnyObject, StoreKnowledge, StoredRecords, RecordWrite
     func beginRun(runID: String, startedAt: Date, runDate: String, mode: RunMode) throws -> Int64
     /// Records how the run ended, with its counts.
     func finishRun(_ record: RunRecord, runRowID: Int64) throws
+    /// The SHA-256 of each kind's file in the last committed run that read a file of that kind.
+    func lastCommittedSHA256() throws -> [RecordKind: String]
     /// The last `limit` runs other than `runRowID`, newest first.
     func history(limit: Int, excluding runRowID: Int64) throws -> [RunHistoryEntry]
 

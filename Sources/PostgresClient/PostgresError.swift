@@ -35,7 +35,7 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         self.constraintName = constraintName
     }
 
-    /// The server could not be reached or refused the login: the SPEC's exit 69 (unavailable).
+    /// The server could not be reached or refused the login: the contract's exit 69 (unavailable).
     public var isUnavailable: Bool { kind == .cannotConnect || kind == .loginRefused }
 
     /// The connection broke during the work (server restarted or killed, network cut): exit 74.

@@ -6,17 +6,17 @@ import Testing
 @Suite struct ContribTests {
     static let contrib = BinaryRun.packageRoot.appendingPathComponent("contrib")
 
-    /// Every `absher-import <command> …` line of the crontab and the service, as words.
+    /// Every `absher-import-nightly …` line of the crontab and the service, as words: `run` and its options.
     static func invocations() throws -> [[String]] {
         var lines: [[String]] = []
         for name in ["absher-import.cron", "absher-import.service"] {
             let text = try String(contentsOf: contrib.appendingPathComponent(name), encoding: .utf8)
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
                 let words = line.split(separator: " ").map(String.init)
-                guard let index = words.firstIndex(where: { $0.hasSuffix("bin/absher-import") }) else {
+                guard let index = words.firstIndex(where: { $0.hasSuffix("/absher-import-nightly") }) else {
                     continue
                 }
-                lines.append(Array(words[(index + 1)...]))
+                lines.append(["run"] + words[(index + 1)...])
             }
         }
         return lines
@@ -46,7 +46,7 @@ import Testing
             words.dropLast(words.count - 5).allSatisfy {
                 $0.allSatisfy { $0.isNumber || "*/,-".contains($0) }
             })
-        #expect(words.dropFirst(6).first?.hasSuffix("/absher-import") == true)
+        #expect(words.dropFirst(6).first == "/usr/lib/absher-import/absher-import-nightly")
         #expect(
             words.contains("--quiet") && words.contains("--lock-timeout") && words.contains("--reports"))
         #expect(text.contains("MAILTO="))
@@ -56,12 +56,14 @@ import Testing
     func systemdAcceptsTheUnits() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        // Point ExecStart at the built binary: verify checks that the executable exists.
+        // Point ExecStart at the nightly script in contrib/: verify checks that the executable exists.
         for name in ["absher-import.service", "absher-import.timer", "absher-import-failure@.service"] {
             let text = try String(contentsOf: Self.contrib.appendingPathComponent(name), encoding: .utf8)
             try folder.write(
                 name,
-                text.replacingOccurrences(of: "/usr/local/bin/absher-import", with: BinaryRun.executable))
+                text.replacingOccurrences(
+                    of: "/usr/lib/absher-import/absher-import-nightly",
+                    with: Self.contrib.appendingPathComponent("absher-import-nightly").path))
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
@@ -96,7 +98,20 @@ import Testing
         #expect(process.terminationStatus == 0)
         #expect(FileManager.default.isExecutableFile(atPath: folder.path + "/bin/absher-import"))
         #expect(FileManager.default.fileExists(atPath: folder.path + "/share/man/man1/absher-import.1"))
-        let installed = try BinaryRun.run(["--version"], shell: "PATH='\(folder.path)/bin'")
+        #expect(FileManager.default.isExecutableFile(atPath: folder.path + "/lib/absher-import/absher-import-nightly"))
+        for path in [
+            "share/bash-completion/completions/absher-import", "share/zsh/vendor-completions/_absher-import",
+            "share/fish/vendor_completions.d/absher-import.fish",
+        ] {
+            let text = try String(contentsOfFile: folder.path + "/" + path, encoding: .utf8)
+            #expect(text.contains("absher-import") && text.contains("max-reject-rate"), "\(path)")
+        }
+        // The installed copy carries the commit it was built from (Scripts/stamp-commit); the built one not.
+        let installed = try PackagingTests.shell("'\(folder.path)/bin/absher-import' --version")
         #expect(installed.status == 0)
+        let head = try PackagingTests.shell("git -C '\(BinaryRun.packageRoot.path)' rev-parse HEAD").output
+        #expect(head.count == 41)
+        #expect(installed.output.contains("\ncommit: \(head.dropLast())"), "\(installed.output)")
+        #expect(try BinaryRun.run(["--version"]).stdout.contains("\ncommit: unknown\n"))
     }
 }

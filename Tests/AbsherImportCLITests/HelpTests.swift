@@ -69,13 +69,46 @@ import Testing
         #expect(run.stdout.hasPrefix("OVERVIEW:"))
     }
 
-    @Test func versionPrintsNameAndVersion() throws {
+    @Test func versionPrintsNameVersionCommitSchemaAndSQLite() throws {
         let run = try BinaryRun.run(["--version"])
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
-        let parts = run.stdout.split(separator: " ")
-        #expect(parts.first == "absher-import")
-        #expect(run.stdout.hasSuffix("\n"))
-        #expect(parts.count == 2 && parts[1].split(separator: ".").count == 3)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 5 && lines.last == "")
+        let first = lines[0].split(separator: " ")
+        #expect(first.count == 2 && first[0] == "absher-import" && first[1].split(separator: ".").count == 3)
+        #expect(lines[1].hasPrefix("commit: ") && lines[1].count > "commit: ".count)
+        #expect(lines[2].hasPrefix("store schema: ") && Int(lines[2].dropFirst("store schema: ".count)) != nil)
+        let sqlite = lines[3].split(separator: " ")
+        #expect(sqlite.first == "SQLite:" && sqlite.last?.split(separator: ".").count == 3)
+    }
+
+    @Test func helpHelpShowsTheHelpCommandsOwnHelp() throws {
+        let run = try BinaryRun.run(["help", "help"])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdout.hasPrefix("OVERVIEW: Show help for a command."))
+        #expect(run.stdout.contains("USAGE: absher-import help [COMMAND]"))
+    }
+
+    /// Each section starts a line of its own after an empty line (none is run into a paragraph), and the
+    /// usage line names every option the OPTIONS section lists.
+    @Test func everyCommandsHelpHasItsSectionsOnTheirOwnLinesAndAUsageLineWithEveryOption() throws {
+        for command in try Self.listedCommands() + ["help"] {
+            let help = try BinaryRun.run(["help", command]).stdout
+            for section in ["USAGE:", "OPTIONS:", "EXIT STATUS:", "EXAMPLES:"] {
+                #expect(help.contains("\n\n\(section)"), "\(command): \(section) not on a line of its own")
+            }
+            #expect(!help.contains("EXIT CODES"), "\(command): exit codes inside a paragraph")
+            let usage = help.split(separator: "\n").first { $0.hasPrefix("USAGE: ") } ?? ""
+            let options = help.split(separator: "\n").compactMap { line -> Substring? in
+                guard line.hasPrefix("  --") else { return nil }
+                return line.dropFirst(2).split(separator: " ").first
+            }
+            for option in options {
+                #expect(
+                    usage.contains("[\(option)") || usage.contains(" \(option) "), "\(command): usage lacks \(option)")
+            }
+        }
     }
 }

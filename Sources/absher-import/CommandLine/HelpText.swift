@@ -35,7 +35,7 @@ enum HelpText {
         case .aborted: "Aborted by a circuit breaker (validate: reject rate above --max-reject-rate)."
         case .usage: "Usage error: unknown command or option, bad value."
         case .dataError:
-            "An input file is unusable (unreadable, or its header misses a required column)."
+            "An input file is unusable (unreadable, or its header misses a required column), or a kind run --require names has no file."
         case .cannotCreate: "The store or the reports cannot be created."
         case .ioError: "The store or the reports cannot be written."
         case .locked: "The store is locked by another run (see --lock-timeout)."
@@ -45,6 +45,10 @@ enum HelpText {
     static let environment: [(name: String, help: String)] = [
         ("NO_COLOR", "When set and not empty, log levels are never coloured (https://no-color.org)."),
         ("COLUMNS", "Width of the progress line on a terminal (default: 80)."),
+        (
+            "ABSHER_IMPORT_<OPTION>",
+            "Any option of run, such as ABSHER_IMPORT_STORE or ABSHER_IMPORT_MAX_REJECT_RATE; the command line wins (see 'absher-import help run')."
+        ),
     ]
 
     static func root() -> String {
@@ -52,7 +56,7 @@ enum HelpText {
             "OVERVIEW: \(overview)\n\n" + paragraphs(rootDiscussion) + "\nUSAGE: \(rootUsage)\n\n"
         text += "COMMANDS:\n"
         for command in Commands.all { text += entry("  " + command.name, command.abstract) }
-        text += entry("  help", "Show help for a command.")
+        text += entry("  help", HelpCommand.abstract)
         text += "\nOPTIONS:\n"
         for option in rootOptions { text += entry("  " + option.synopsis, option.help) }
         text += entry("  -h, --help", helpOption.help)
@@ -78,9 +82,21 @@ enum HelpText {
         text += "OPTIONS:\n"
         for option in command.options { text += entry("  " + option.synopsis, describe(option)) }
         text += entry("  -h, --help", helpOption.help)
+        if command.readsEnvironment {
+            text += "\nENVIRONMENT:\n"
+            text += wrap(environmentNote, width: width, indent: 2).joined(separator: "\n") + "\n"
+            for option in command.options { text += entry("  " + option.environmentName, "--" + option.name) }
+        }
+        if !command.exitCodes.isEmpty {
+            text += "\nEXIT STATUS:\n"
+            for (code, meaning) in command.exitCodes { text += entry("  \(code)", meaning) }
+        }
         if !command.examples.isEmpty { text += "\n" + examplesSection(command.examples) }
         return text
     }
+
+    static let environmentNote =
+        "Every option is also read from ABSHER_IMPORT_<OPTION>; the command line wins. An empty variable is unset; a flag takes 1, true, yes or on."
 
     /// An option's help with its default: `… (default: 0.05)`, with a no-break space that `wrap` keeps.
     static func describe(_ option: OptionSpec) -> String {

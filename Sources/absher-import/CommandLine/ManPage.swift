@@ -14,36 +14,55 @@ enum ManPage {
         var text = ".TH ABSHER-IMPORT 1 \"\" \"absher-import \(Commands.version)\" \"User Commands\"\n"
         text += ".SH NAME\n\(HelpText.toolName) \\- \(escape(HelpText.overview))\n"
         text += ".SH SYNOPSIS\n"
-        for command in Commands.all { text += ".B \(escape(command.usage))\n.br\n" }
-        text += ".B absher-import help\n.I command\n.br\n.B absher-import \\-\\-help | \\-\\-version\n"
+        for command in Commands.all + [HelpCommand.self] { text += ".B \(escape(command.usage))\n.br\n" }
+        text += ".B absher-import \\-\\-help | \\-\\-version\n"
         text += ".SH DESCRIPTION\n" + paragraphs(HelpText.rootDiscussion)
         text += ".SH COMMANDS\n"
-        for command in Commands.all {
+        for command in Commands.all + [HelpCommand.self] {
             text += ".SS \(command.name)\n\(escape(command.abstract))\n"
             if !command.discussion.isEmpty { text += paragraphs(command.discussion) }
-            text += ".PP\nUsage:\n.B \(escape(command.usage))\n"
+            text += ".PP\n.B Usage:\n.br\n\(escape(command.usage))\n"
+            if !command.arguments.isEmpty { text += ".PP\n.B Arguments:\n" }
             for argument in command.arguments { text += item(argument.name, argument.help) }
+            text += ".PP\n.B Options:\n"
             for option in command.options { text += item(option.synopsis, HelpText.describe(option)) }
             text += item("-h, --help", HelpText.helpOption.help)
+            if command.readsEnvironment {
+                text += ".PP\n.B Environment:\n.br\n\(escape(HelpText.environmentNote))\n"
+                for option in command.options { text += item(option.environmentName, "--" + option.name) }
+            }
+            if !command.exitCodes.isEmpty {
+                text += ".PP\n.B Exit status:\n"
+                for (code, meaning) in command.exitCodes { text += item(String(code), meaning) }
+            }
+            if !command.examples.isEmpty {
+                text += ".PP\n.B Examples:\n"
+                for example in command.examples { text += exampleText(example) }
+            }
         }
         text += ".SH OPTIONS\n"
         for option in HelpText.rootOptions { text += item(option.synopsis, option.help) }
         text += item("-h, --help", HelpText.helpOption.help)
-        let examples = Commands.all.flatMap { $0.examples }
-        if !examples.isEmpty {
-            text += ".SH EXAMPLES\n"
-            for example in examples {
-                text +=
-                    ".PP\n\(escape(example.explanation))\n.PP\n.RS 4\n.nf\n\(escape(example.commandLine))\n.fi\n.RE\n"
-            }
-        }
         text += ".SH \"EXIT STATUS\"\n"
         for status in ExitStatus.allCases {
             text += item(String(status.rawValue), HelpText.meaning(status))
         }
         text += ".SH ENVIRONMENT\n"
         for variable in HelpText.environment { text += item(variable.name, variable.help) }
+        text += ".SH FILES\n"
+        for file in InstallPaths.files { text += item(file.path, file.meaning) }
+        let examples = Commands.all.compactMap { $0.examples.first }
+        if !examples.isEmpty {
+            text += ".SH EXAMPLES\n"
+            for example in examples { text += exampleText(example) }
+        }
+        text += ".SH \"SEE ALSO\"\n"
+        text += InstallPaths.seeAlso.map { ".BR \($0.name) (\($0.section))" }.joined(separator: ",\n") + "\n"
         return text
+    }
+
+    private static func exampleText(_ example: HelpExample) -> String {
+        ".PP\n\(escape(example.explanation))\n.PP\n.RS 4\n.nf\n\(escape(example.commandLine))\n.fi\n.RE\n"
     }
 
     private static func item(_ tag: String, _ body: String) -> String {

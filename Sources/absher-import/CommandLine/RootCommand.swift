@@ -7,8 +7,8 @@ import AbsherSchema
 import AbsherStore
 import AbsherSupport
 
-/// The root of the command line: `--help`, `--version`, `help <command>`, the hidden `--generate-manpage`,
-/// and dispatch to a subcommand. Usage errors go to stderr with exit 64; help to stdout with exit 0.
+/// The root of the command line: `--help`, `--version`, the hidden `--generate-manpage`, and dispatch to a
+/// subcommand (`help <command>` is one). Usage errors go to stderr with exit 64; help to stdout with exit 0.
 enum RootCommand {
     static func main(_ arguments: [String]) -> Int32 {
         guard let first = arguments.first else {
@@ -19,20 +19,10 @@ enum RootCommand {
             Console.out(HelpText.root())
             return ExitStatus.success.rawValue
         case "--version":
-            Console.out("absher-import \(Commands.version)\n")
+            Console.out(BuildInfo.versionText)
             return ExitStatus.success.rawValue
         case "--generate-manpage":
             Console.out(ManPage.render())
-            return ExitStatus.success.rawValue
-        case "help":
-            guard arguments.count > 1 else {
-                Console.out(HelpText.root())
-                return ExitStatus.success.rawValue
-            }
-            guard let command = Commands.named(arguments[1]) else {
-                return usageFailure(UsageError(message: unknownCommand(arguments[1]), command: nil))
-            }
-            Console.out(HelpText.render(command))
             return ExitStatus.success.rawValue
         default:
             break
@@ -51,10 +41,13 @@ enum RootCommand {
             return usageFailure(UsageError(message: unknownCommand(first), command: nil))
         }
         do {
-            let parsed = try ArgumentScanner.scan(
+            var parsed = try ArgumentScanner.scan(
                 Array(arguments.dropFirst()), options: command.options,
                 maxPositionals: command.maxPositionals,
                 command: command.name)
+            if command.readsEnvironment && !parsed.wantsHelp {
+                try EnvironmentSettings.apply(to: &parsed, options: command.options, command: command.name)
+            }
             if parsed.wantsHelp {
                 Console.out(HelpText.render(command))
                 return ExitStatus.success.rawValue

@@ -1,15 +1,19 @@
-/// A subcommand: a type with an abstract, a usage line, a discussion, its arguments, options and examples.
-/// Help (`-h`, `--help`, `help <command>`) and the man page are made from these, so they never disagree.
+/// A subcommand: a type with an abstract, a discussion, its arguments, options, exit codes and examples.
+/// Help (`-h`, `--help`, `help <command>`), the usage line and the man page are made from these, so they never
+/// disagree.
 protocol Command {
     static var name: String { get }
     /// One line: what the command does.
     static var abstract: String { get }
-    static var usage: String { get }
     /// Paragraphs (blank-line separated) after the abstract.
     static var discussion: String { get }
     static var arguments: [ArgumentSpec] { get }
     static var options: [OptionSpec] { get }
     static var examples: [HelpExample] { get }
+    /// The exit codes the command gives and what each means for it.
+    static var exitCodes: [(code: Int32, meaning: String)] { get }
+    /// Whether every option is also read from `ABSHER_IMPORT_<OPTION>` (`run`).
+    static var readsEnvironment: Bool { get }
     static var maxPositionals: Int { get }
     /// Runs with the scanned arguments; returns the exit status.
     static func run(_ arguments: ParsedArguments) throws -> Int32
@@ -18,14 +22,30 @@ protocol Command {
 extension Command {
     static var arguments: [ArgumentSpec] { [] }
     static var examples: [HelpExample] { [] }
+    static var exitCodes: [(code: Int32, meaning: String)] { [] }
+    static var readsEnvironment: Bool { false }
+
+    /// The usage line, made from the arguments and options: `absher-import run [DIR] [--citizens <F>] …`.
+    static var usage: String {
+        var words = ["absher-import", name]
+        for argument in arguments { words.append(argument.isOptional ? "[\(argument.name)]" : argument.name) }
+        words += options.map(\.usageWord)
+        return words.joined(separator: " ")
+    }
 }
 
 /// The commands, in the order help lists them.
 enum Commands {
     static var all: [any Command.Type] {
-        [RunCommand.self, ValidateCommand.self, LookupCommand.self, RunsCommand.self, ExportCommand.self]
+        [
+            RunCommand.self, ValidateCommand.self, LookupCommand.self, RunsCommand.self, ExportCommand.self,
+            CompletionsCommand.self,
+        ]
     }
     static let version = "0.1.0"
 
-    static func named(_ name: String) -> (any Command.Type)? { all.first { $0.name == name } }
+    /// A command by name; `help` too, for `help help` and its usage errors.
+    static func named(_ name: String) -> (any Command.Type)? {
+        name == HelpCommand.name ? HelpCommand.self : all.first { $0.name == name }
+    }
 }

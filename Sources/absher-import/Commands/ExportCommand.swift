@@ -11,7 +11,6 @@ import AbsherSupport
 enum ExportCommand: Command {
     static let name = "export"
     static let abstract = "Write the store's active records as citizens.csv, residents.csv and sponsors.csv."
-    static let usage = "absher-import export [--store DB] --out DIR"
     static let discussion = """
         Writes DIR/citizens.csv, DIR/residents.csv and DIR/sponsors.csv (DIR is created, mode 0700, if missing;
         files are mode 0600 and replace older exports whole): the English headers and column order, active
@@ -19,18 +18,25 @@ enum ExportCommand: Command {
         Mobiles are written 05XXXXXXXX, because the formula guard of every CSV the tool writes would turn
         +966... into '+966.... Running 'absher-import run DIR' on the export with the same store and --now
         reports every record unchanged. The store is opened read-only and never created.
-
-        EXIT CODES:
-          0 exported   64 usage error   73 the store does not exist or is not a store, or DIR cannot be created
-          74 the store cannot be read or a file cannot be written
-
-        EXAMPLES:
-          absher-import export --out /tmp/absher-export
-          absher-import export --store /var/lib/absher/absher.sqlite --out /srv/exports/2026-11-25
         """
     static let options: [OptionSpec] = [
         .value("store", "DB", "The SQLite store, opened read-only.", default: "absher.sqlite"),
-        .value("out", "DIR", "The folder to write the three files into (required)."),
+        .value("out", "DIR", "The folder to write the three files into (required).", isRequired: true),
+        .flag("json", "Print the files written on stdout as a JSON array."),
+    ]
+    static let exitCodes: [(code: Int32, meaning: String)] = [
+        (0, "Exported."), (64, "Usage error."),
+        (73, "The store does not exist or is not a store, or DIR cannot be created."),
+        (74, "The store cannot be read or a file cannot be written."), (75, "The store is locked."),
+    ]
+    static let examples = [
+        HelpExample("Export ./absher.sqlite:", "absher-import export --out /tmp/absher-export"),
+        HelpExample(
+            "Export the installed store into a dated folder:",
+            "absher-import export --store \(InstallPaths.store) --out /srv/exports/2026-11-25"),
+        HelpExample(
+            "The number of rows written:",
+            "absher-import export --out /tmp/absher-export --json | jq 'map(.rows) | add'"),
     ]
     static let maxPositionals = 0
 
@@ -44,6 +50,16 @@ enum ExportCommand: Command {
             summary = try StoreExport.export(storePath: store, to: folder)
         } catch {
             return LookupCommand.storeFailure(error, store: store)
+        }
+        if arguments.has("json") {
+            let files = RecordKind.allCases.map { kind -> JSONValue in
+                .object([
+                    ("path", .string(summary.path(for: kind))), ("kind", .string(kind.rawValue)),
+                    ("rows", .int(summary.rows[kind] ?? 0)),
+                ])
+            }
+            Console.out(JSONValue.array(files).serialized() + "\n")
+            return ExitStatus.success.rawValue
         }
         var text = "Exported the active records of \(store):\n"
         text += LookupCommand.TextTable.render(

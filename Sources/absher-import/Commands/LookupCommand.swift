@@ -11,25 +11,31 @@ import AbsherSupport
 enum LookupCommand: Command {
     static let name = "lookup"
     static let abstract = "Show the record with an ID, mobile or username, and its history."
-    static let usage = "absher-import lookup VALUE [--store DB]"
     static let discussion = """
         VALUE is read as a national ID, iqama or unified number when it is 10 digits not starting with 0
         (Arabic-Indic digits allowed): the person and/or the sponsor with that ID. Otherwise as a Saudi mobile
         in any accepted form (0501234567, 501234567, +966501234567, 00966501234567, with spaces or dashes):
         every person and sponsor with that mobile. Otherwise as a username, in any letter case. Inactive
         records are shown too. The store is opened read-only and never created.
-
-        EXIT CODES:
-          0 found   1 nothing found   64 usage error
-          73 the store does not exist or is not an absher-import store   74 the store cannot be read
-
-        EXAMPLES:
-          absher-import lookup 1012345674
-          absher-import lookup "+966 50 123 4567" --store /var/lib/absher/absher.sqlite
-          absher-import lookup Sultan.A
         """
+    static let arguments = [ArgumentSpec("VALUE", "An ID, a mobile or a username.", isOptional: false)]
     static let options: [OptionSpec] = [
-        .value("store", "DB", "The SQLite store, opened read-only.", default: "absher.sqlite")
+        .value("store", "DB", "The SQLite store, opened read-only.", default: "absher.sqlite"),
+        .flag("json", "Print the records with their history on stdout as a JSON array."),
+    ]
+    static let exitCodes: [(code: Int32, meaning: String)] = [
+        (0, "Found."), (1, "Nothing found (with --json, an empty array)."), (64, "Usage error."),
+        (73, "The store does not exist or is not an absher-import store."), (74, "The store cannot be read."),
+        (75, "The store is locked."),
+    ]
+    static let examples = [
+        HelpExample("A person by national ID:", "absher-import lookup 1012345674"),
+        HelpExample(
+            "Everyone with a mobile, in the installed store:",
+            "absher-import lookup \"+966 50 123 4567\" --store \(InstallPaths.store)"),
+        HelpExample(
+            "A username, as JSON, its last change only:", "absher-import lookup Sultan.A --json | jq '.[0].history[-1]'"
+        ),
     ]
     static let maxPositionals = 1
 
@@ -46,12 +52,41 @@ enum LookupCommand: Command {
         } catch {
             return storeFailure(error, store: store)
         }
+        if arguments.has("json") { Console.out(JSONValue.array(result.records.map(json)).serialized() + "\n") }
         guard !result.records.isEmpty else {
             Console.err("Nothing found: no record with \(result.key) in \(store).\n")
             return ExitStatus.aborted.rawValue
         }
-        Console.out(result.records.map(render).joined(separator: "\n"))
+        if !arguments.has("json") { Console.out(result.records.map(render).joined(separator: "\n")) }
         return ExitStatus.success.rawValue
+    }
+
+    /// One record for `--json`: its kind, ID, status, every column (null when empty), the runs that created and
+    /// last changed it, and its history, oldest first.
+    static func json(_ found: FoundRecord) -> JSONValue {
+        let record = found.record
+        let columns: [(String, JSONValue)] = record.kind.columns.map { entry in
+            let column = entry.column
+            let value = column == record.kind.idColumn ? record.id : column.field.flatMap { record[$0] }
+            return (column.rawValue, value.map(JSONValue.string) ?? .null)
+        }
+        func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+        return .object([
+            ("kind", .string(record.kind.rawValue)), ("id", .string(record.id)), ("active", .bool(found.active)),
+            ("fields", .object(columns)), ("created_by_run", optional(found.firstRunKey)),
+            ("last_changed_by_run", optional(found.lastChangedRunKey)),
+            (
+                "history",
+                .array(
+                    found.history.map { entry in
+                        .object([
+                            ("run_id", .string(entry.runKey)), ("started_at", .string(entry.startedAt)),
+                            ("change", .string(entry.change.rawValue)), ("field", optional(entry.field)),
+                            ("old_value", optional(entry.oldValue)), ("new_value", optional(entry.newValue)),
+                        ])
+                    })
+            ),
+        ])
     }
 
     /// One record: aligned `label: value` lines, then its history as a table.

@@ -15,7 +15,10 @@ enum RunArguments {
         .value("residents", "F", "The residents export (overrides the one found in DIR)."),
         .value("sponsors", "F", "The sponsors export (overrides the one found in DIR)."),
         .value("reports", "DIR", "Parent folder of the report folders.", default: "Reports"),
-        .value("now", "DATE", "The run date, YYYY-MM-DD: fixes 'future' and 'expired'.", default: "today"),
+        .value(
+            "now", "DATE",
+            "The run date, read as cells are: YYYY-MM-DD Gregorian (1900-2100) or Hijri (1300-1500, or marked H or هـ).",
+            default: "today"),
         .value("max-reject-rate", "R", "Share of rejected rows above which the run fails (exit 1).", default: "0.05"),
         .value("delimiter", "C", "The field delimiter: ',', ';', 'tab' or '|'.", default: "detected"),
         .value("encoding", "E", "utf-8, utf-16le, utf-16be or windows-1256.", default: "detected"),
@@ -23,10 +26,13 @@ enum RunArguments {
         .value("username-max", "N", "Longest accepted username.", default: "20"),
         .value("max-per-mobile", "N", "People who may share one mobile before mobile.shared.", default: "5"),
         .value("max-per-email", "N", "People who may share one e-mail before email.shared.", default: "5"),
-        .value("report-language", "L", "Language of report.html: en or ar.", default: "en"),
+        .value("report-language", "L", "Language of report.html: en or ar.", default: "en", choices: ["en", "ar"]),
         .flag("mask-pii", "Mask IDs, mobiles and e-mails in every report."),
         .flag("quiet", "Print nothing but errors."),
-        .value("log-format", "F", "Log lines as text or json.", default: "text"),
+        .value(
+            "log-format", "FORMAT", "Log lines as text, or json (then also one info line per phase).", default: "text",
+            choices: Logger.Format.allCases.map(\.rawValue)),
+        .flag("json", "Print the summary on stdout as one JSON object (the fields of summary.json)."),
     ]
 
     static func makeOptions(_ arguments: ParsedArguments, command: RunOptions.Command) throws(UsageError)
@@ -62,8 +68,10 @@ enum RunArguments {
 
         let runDate: GregorianDate
         if let text = arguments.value("now") {
-            guard let date = GregorianDate(iso: text) else {
-                throw fail("--now must be a date YYYY-MM-DD, not '\(text)'.")
+            guard case .success(let date) = CalendarDate.parse(text) else {
+                throw fail(
+                    "--now must be a date YYYY-MM-DD, Gregorian (1900 to 2100) or Hijri (1300 to 1500, or marked H or هـ), not '\(text)'."
+                )
             }
             runDate = date
         } else {
@@ -142,9 +150,65 @@ enum RunArguments {
         return number
     }
 
-    /// The end of a run: a short summary on stdout, and the failure as the log's last line.
-    static func finish(_ outcome: RunOutcome, options: RunOptions, logger: Logger) -> Int32 {
-        if !logger.quiet {
+    /// `--log-format json`: the first info line of a run, before anything is read.
+    static func logStart(_ options: RunOptions, logger: Logger) {
+        guard logger.format == .json else { return }
+        var fields: [Logger.Field] = [
+            .string("command", options.command.rawValue), .string("run_date", options.validation.runDate.description),
+        ]
+        if options.command == .run {
+            fields += [.string("mode", options.mode.rawValue), .string("store", options.storePath)]
+        }
+        fields.append(.string("files", options.inputs.map(\.path).joined(separator: ",")))
+        logger.info("\(options.command.rawValue) started", fields)
+    }
+
+    /// The end of a run: the nightly guards' warnings on stderr, with `--log-format json` one info line per
+    /// phase, then the summary on stdout (a few lines, or with `--json` the object of summary.json), and the
+    /// failure as the log's last line.
+    static func finish(_ outcome: RunOutcome, options: RunOptions, logger: Logger, json: Bool) -> Int32 {
+        for finding in outcome.findings where finding.rule == .fileKindMissing || finding.rule == .fileSameAsLastRun {
+            let field: Logger.Field =
+                finding.file.isEmpty ? .string("kind", finding.value) : .string("file", finding.file)
+            logger.warning("\(finding.rule.code): \(finding.message)", [.string("rule", finding.rule.code), field])
+        }
+        let reportWritten =
+            outcome.exitStatus != .cannotCreate && outcome.exitStatus != .ioError || outcome.failure == nil
+        let reportPath =
+            (options.reportsParent as NSString).appendingPathComponent(outcome.runID) + "/report.html"
+        if logger.format == .json {
+            for file in outcome.files {
+                logger.info(
+                    "file read",
+                    [
+                        .string("file", file.input.path), .string("kind", file.input.kind.rawValue),
+                        .string("sha256", file.sha256), .integer("rows", file.rows),
+                        .integer("accepted", file.accepted),
+                        .integer("rejected", file.rejected), .integer("warnings", file.warnings),
+                    ])
+            }
+            if outcome.failure == nil {
+                var fields: [Logger.Field] = [
+                    .string("run_id", outcome.runID), .string("status", outcome.status.rawValue),
+                    .integer("rows", outcome.rowsRead), .integer("accepted", outcome.rowsAccepted),
+                    .integer("rejected", outcome.rowsRejected),
+                ]
+                for kind in ChangeKind.allCases {
+                    if let count = outcome.changeCounts[kind] { fields.append(.integer(kind.rawValue, count)) }
+                }
+                let message =
+                    switch outcome.status {
+                    case .committed: "committed"
+                    case .dryRun: outcome.command == .run ? "dry run rolled back" : "checked"
+                    default: outcome.status.rawValue
+                    }
+                logger.info(message, fields)
+            }
+            if reportWritten { logger.info("report written", [.string("report", reportPath)]) }
+        }
+        if json {
+            Console.out(outcome.summaryJSON(options: options) + "\n")
+        } else if !logger.quiet {
             var text = "\(outcome.command.rawValue) \(outcome.status.rawValue): \(outcome.rowsRead) rows read, "
             text +=
                 "\(outcome.rowsAccepted) accepted, \(outcome.rowsRejected) rejected, \(outcome.warningCount) warnings\n"
@@ -158,10 +222,7 @@ enum RunArguments {
                 }
                 if !changes.isEmpty { text += "  changes: " + changes.joined(separator: ", ") + "\n" }
             }
-            if outcome.exitStatus != .cannotCreate && outcome.exitStatus != .ioError || outcome.failure == nil {
-                text +=
-                    "  report: \((options.reportsParent as NSString).appendingPathComponent(outcome.runID))/report.html\n"
-            }
+            if reportWritten { text += "  report: \(reportPath)\n" }
             Console.out(text)
         }
         if let failure = outcome.failure {

@@ -11,8 +11,6 @@ import AbsherSupport
 enum ValidateCommand: Command {
     static let name = "validate"
     static let abstract = "Check the exports' rows and write reports, without touching the store."
-    static let usage =
-        "absher-import validate [DIR] [--citizens F] [--residents F] [--sponsors F] [--reports DIR] [--now DATE]"
     static let discussion = """
         Every rule that needs no store: the field rules, duplicate IDs and usernames, sponsors known in this
         run, shared mobiles and e-mails, expired documents. Exits 0 when the share of rejected rows is within
@@ -24,10 +22,21 @@ enum ValidateCommand: Command {
     static let examples = [
         HelpExample(
             "Check tonight's exports as of 25 November 2026:",
-            "absher-import validate /srv/absher/incoming --now 2026-11-25"),
+            "absher-import validate \(InstallPaths.incoming) --now 2026-11-25"),
         HelpExample(
             "Check two files named one by one, with JSON log lines:",
             "absher-import validate --residents residents.csv --sponsors sponsors.csv --log-format json"),
+        HelpExample(
+            "The rules that fired, from the JSON summary:",
+            "absher-import validate SampleData --json --max-reject-rate 1 | jq '.rules'"),
+    ]
+    static let exitCodes: [(code: Int32, meaning: String)] = [
+        (0, "Checked, and the share of rejected rows is within --max-reject-rate."),
+        (1, "The share of rejected rows is above --max-reject-rate."),
+        (64, "Usage error: unknown option, bad value."),
+        (65, "An input file is unusable."),
+        (73, "The reports cannot be created."),
+        (74, "The reports cannot be written."),
     ]
     static let options = RunArguments.fileOptions
     static let maxPositionals = 1
@@ -35,9 +44,10 @@ enum ValidateCommand: Command {
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
         let options = try RunArguments.makeOptions(arguments, command: .validate)
         let logger = try RunArguments.logger(arguments, command: name)
+        RunArguments.logStart(options, logger: logger)
         let progress = ProgressLine.handler(enabled: !logger.quiet)
         let outcome = ImportRun.validate(options, progress: progress)
         ProgressLine.clear(enabled: !logger.quiet)
-        return RunArguments.finish(outcome, options: options, logger: logger)
+        return RunArguments.finish(outcome, options: options, logger: logger, json: arguments.has("json"))
     }
 }

@@ -1,3 +1,11 @@
+import AbsherImport
+import AbsherReading
+import AbsherReports
+import AbsherRules
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
 import Foundation
 
 /// Writes to stdout and stderr directly with `write(2)`, unbuffered and in a loop that retries on `EINTR`,
