@@ -115,11 +115,3 @@ public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
         }
     }
 }
-
-/// How a finding weighs: an error rejects the row, a warning lets it through.
-public enum Severity: String, Sendable, Comparable {
-    case error
-    case warning
-
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
-}

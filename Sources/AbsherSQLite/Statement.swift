@@ -223,14 +223,6 @@ public final class Statement {
     }
 }
 
-/// A value that `Statement.bind(_:)` can bind: `String`, `Int`, `Int64`, `Double`, `Bool`.
-///
-/// Kept next to `Statement`, its only user, as the store's files are fixed.
-public protocol DatabaseValueConvertible {
-    /// Binds the value at `index` (1-based) of `statement`.
-    func bind(to statement: Statement, at index: Int32)
-}
-
 extension String: DatabaseValueConvertible {
     public func bind(to statement: Statement, at index: Int32) { statement.bind(self, at: index) }
 }

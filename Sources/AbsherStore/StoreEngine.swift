@@ -10,18 +10,3 @@ package protocol StoreEngine: AnyObject {
     var checkpointer: any StoreCheckpointer { get }
     func close()
 }
-
-/// Opens read-only views of a store's last commit; may be used from any thread.
-package protocol StoreSnapshotSource: Sendable {
-    func open() throws -> any StoreSnapshot
-}
-
-/// A read-only view of a store's last commit, confined to the thread that opened it.
-package protocol StoreSnapshot: StoredRecords {
-    func close()
-}
-
-/// Folds a store's log into the store proper; may be used from any thread.
-package protocol StoreCheckpointer: Sendable {
-    func checkpoint()
-}

@@ -1,0 +1,21 @@
+import AbsherSchema
+import AbsherStore
+
+/// One read-only connection and the records it reads.
+package final class SQLiteSnapshot: StoreSnapshot {
+    private let database: Database
+    private let store: RecordStore
+
+    package init(path: String) throws {
+        database = try Database(path: path, readOnly: true)
+        store = RecordStore(database: database)
+    }
+
+    package func forEachStored(
+        _ kind: RecordKind, _ body: (_ id: UInt64, _ active: Bool, _ hash: UInt64) throws -> Void
+    ) throws {
+        try store.forEachStored(kind, body)
+    }
+
+    package func close() { database.close() }
+}
