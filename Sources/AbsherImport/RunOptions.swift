@@ -20,10 +20,10 @@ public struct RunOptions: Sendable {
     public var reconcile: ReconcileOptions
     public var mode: Mode = .snapshot
     public var dryRun = false
-    public var maxRejectRate = 0.05
-    public var maxDeactivateRate = 0.10
-    public var storePath = "absher.sqlite"
-    public var reportsParent = "Reports"
+    public var maxRejectRate = Self.defaultMaxRejectRate
+    public var maxDeactivateRate = Self.defaultMaxDeactivateRate
+    public var storePath = Self.defaultStorePath
+    public var reportsParent = Self.defaultReportsParent
     public var maskPII = false
     public var lockTimeoutSeconds = 0.0
     public var reportLanguage = ReportLanguage.english
@@ -32,6 +32,14 @@ public struct RunOptions: Sendable {
     /// Whether a first load (an empty store) stages its rows while it reads the files, reading each once.
     /// Off, it reads them twice like every other run: tests check that both ways give the same store.
     package var stagesFirstLoad = true
+
+    /// The defaults of the command line (contract §7), here and nowhere else.
+    public static let defaultMaxRejectRate = 0.05
+    public static let defaultMaxDeactivateRate = 0.10
+    public static let defaultStorePath = "absher.sqlite"
+    public static let defaultReportsParent = "Reports"
+    /// `--max-per-mobile` and `--max-per-email` (the reconciler's own default).
+    public static let defaultMaxPeoplePerContact = ReconcileOptions.defaultMaxPeoplePerContact
 
     public init(command: Command, inputs: [InputFile], runDate: GregorianDate) {
         self.command = command
@@ -47,4 +55,9 @@ extension RunOptions {
     var reportSettings: ReportSettings {
         ReportSettings(language: reportLanguage, maskPII: maskPII, reader: reader)
     }
+}
+
+extension RunOptions {
+    /// A rate as help shows its default: `0.05`, `0.10`.
+    public static func rateText(_ rate: Double) -> String { String(format: "%.2f", rate) }
 }

@@ -181,24 +181,7 @@ public struct CSVReader {
         while index < end {
             switch state {
             case .recordStart:
-                let byte = text[index]
-                if pendingLineFeed {
-                    pendingLineFeed = false
-                    if byte == Self.lineFeed {
-                        index += 1
-                        continue
-                    }
-                }
-                if byte == Self.lineFeed || byte == Self.carriageReturn {
-                    // A blank line: no record, but it counts for line numbers.
-                    line += 1
-                    pendingLineFeed = byte == Self.carriageReturn
-                    index += 1
-                    continue
-                }
-                recordLine = line
-                rawStart = index
-                state = .fieldStart
+                beginRecord(text[index], at: &index)
             case .fieldStart:
                 if text[index] == Self.quote {
                     state = .quoted
@@ -229,33 +212,7 @@ public struct CSVReader {
                     return record
                 }
             case .quoted:
-                var scanEnd = index
-                while scanEnd < end {
-                    let byte = text[scanEnd]
-                    if byte == Self.quote || byte == Self.lineFeed || byte == Self.carriageReturn { break }
-                    scanEnd += 1
-                }
-                if scanEnd > index {
-                    recordBytes.append(text + index, count: scanEnd - index)
-                    quotedCarriageReturn = false
-                }
-                index = scanEnd
-                guard index < end else { return nil }
-                let byte = text[index]
-                index += 1
-                if byte == Self.quote {
-                    quotedCarriageReturn = false
-                    state = .quoteInQuoted
-                } else {
-                    recordBytes.append(byte)
-                    if byte == Self.carriageReturn {
-                        line += 1
-                        quotedCarriageReturn = true
-                    } else {
-                        if !quotedCarriageReturn { line += 1 }
-                        quotedCarriageReturn = false
-                    }
-                }
+                guard scanQuoted(text, end: end, at: &index) else { return nil }
             case .quoteInQuoted:
                 let byte = text[index]
                 if byte == Self.quote {
@@ -277,6 +234,62 @@ public struct CSVReader {
             }
         }
         return nil
+    }
+
+    /// At the start of a record: skips the LF of a CRLF, or a blank line (no record, but it counts for line
+    /// numbers); otherwise the record starts at `index`.
+    @inline(__always)
+    private mutating func beginRecord(_ byte: UInt8, at index: inout Int) {
+        if pendingLineFeed {
+            pendingLineFeed = false
+            if byte == Self.lineFeed {
+                index += 1
+                return
+            }
+        }
+        if byte == Self.lineFeed || byte == Self.carriageReturn {
+            line += 1
+            pendingLineFeed = byte == Self.carriageReturn
+            index += 1
+            return
+        }
+        recordLine = line
+        rawStart = index
+        state = .fieldStart
+    }
+
+    /// Inside quotes: takes bytes up to the next quote or line break, then that byte. False when the chunk
+    /// ended first.
+    @inline(__always)
+    private mutating func scanQuoted(_ text: UnsafeMutablePointer<UInt8>, end: Int, at index: inout Int) -> Bool {
+        var scanEnd = index
+        while scanEnd < end {
+            let byte = text[scanEnd]
+            if byte == Self.quote || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+            scanEnd += 1
+        }
+        if scanEnd > index {
+            recordBytes.append(text + index, count: scanEnd - index)
+            quotedCarriageReturn = false
+        }
+        index = scanEnd
+        guard index < end else { return false }
+        let byte = text[index]
+        index += 1
+        if byte == Self.quote {
+            quotedCarriageReturn = false
+            state = .quoteInQuoted
+        } else {
+            recordBytes.append(byte)
+            if byte == Self.carriageReturn {
+                line += 1
+                quotedCarriageReturn = true
+            } else {
+                if !quotedCarriageReturn { line += 1 }
+                quotedCarriageReturn = false
+            }
+        }
+        return true
     }
 
     /// Ends the record at the line break at `index` in `text`.

@@ -9,7 +9,12 @@ public struct ReconcileOptions: Sendable {
     public var maxPeoplePerMobile: Int
     public var maxPeoplePerEmail: Int
 
-    public init(maxPeoplePerMobile: Int = 5, maxPeoplePerEmail: Int = 5) {
+    /// `--max-per-mobile` and `--max-per-email` when not given.
+    public static let defaultMaxPeoplePerContact = 5
+
+    public init(
+        maxPeoplePerMobile: Int = defaultMaxPeoplePerContact, maxPeoplePerEmail: Int = defaultMaxPeoplePerContact
+    ) {
         self.maxPeoplePerMobile = maxPeoplePerMobile
         self.maxPeoplePerEmail = maxPeoplePerEmail
     }

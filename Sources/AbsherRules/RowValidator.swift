@@ -8,7 +8,14 @@ public struct ValidationOptions: Sendable {
     public var usernameMinLength: Int
     public var usernameMaxLength: Int
 
-    public init(runDate: GregorianDate, usernameMinLength: Int = 6, usernameMaxLength: Int = 20) {
+    /// `--username-min` and `--username-max` when not given (contract §3.5).
+    public static let defaultUsernameMinLength = 6
+    public static let defaultUsernameMaxLength = 20
+
+    public init(
+        runDate: GregorianDate, usernameMinLength: Int = defaultUsernameMinLength,
+        usernameMaxLength: Int = defaultUsernameMaxLength
+    ) {
         self.runDate = runDate
         self.usernameMinLength = usernameMinLength
         self.usernameMaxLength = usernameMaxLength

@@ -20,7 +20,7 @@ enum ExportCommand: Command {
         reports every record unchanged. The store is opened read-only and never created.
         """
     static let options: [OptionSpec] = [
-        .value("store", "DB", "The SQLite store, opened read-only.", default: "absher.sqlite"),
+        .value("store", "DB", "The SQLite store, opened read-only.", default: RunOptions.defaultStorePath),
         .value("out", "DIR", "The folder to write the three files into (required).", isRequired: true),
         .flag("json", "Print the files written on stdout as a JSON array."),
     ]
@@ -44,7 +44,7 @@ enum ExportCommand: Command {
         guard let folder = arguments.value("out"), !folder.isEmpty else {
             throw UsageError(message: "Missing --out DIR: the folder to write the CSV files into.", command: name)
         }
-        let store = arguments.value("store") ?? "absher.sqlite"
+        let store = arguments.value("store") ?? RunOptions.defaultStorePath
         let summary: StoreExport.Summary
         do {
             summary = try StoreExport.export(storePath: store, to: folder)

@@ -20,7 +20,7 @@ enum LookupCommand: Command {
         """
     static let arguments = [ArgumentSpec("VALUE", "An ID, a mobile or a username.", isOptional: false)]
     static let options: [OptionSpec] = [
-        .value("store", "DB", "The SQLite store, opened read-only.", default: "absher.sqlite"),
+        .value("store", "DB", "The SQLite store, opened read-only.", default: RunOptions.defaultStorePath),
         .flag("json", "Print the records with their history on stdout as a JSON array."),
     ]
     static let exitCodes: [(code: Int32, meaning: String)] = [
@@ -43,7 +43,7 @@ enum LookupCommand: Command {
         guard let value = arguments.positionals.first, !value.isEmpty else {
             throw UsageError(message: "Missing VALUE: an ID, a mobile or a username.", command: name)
         }
-        let store = arguments.value("store") ?? "absher.sqlite"
+        let store = arguments.value("store") ?? RunOptions.defaultStorePath
         let result: LookupResult
         do {
             let reader = try StoreEngines.openReader(store)

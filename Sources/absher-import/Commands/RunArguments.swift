@@ -14,18 +14,27 @@ enum RunArguments {
         .value("citizens", "F", "The citizens export (overrides the one found in DIR)."),
         .value("residents", "F", "The residents export (overrides the one found in DIR)."),
         .value("sponsors", "F", "The sponsors export (overrides the one found in DIR)."),
-        .value("reports", "DIR", "Parent folder of the report folders.", default: "Reports"),
+        .value("reports", "DIR", "Parent folder of the report folders.", default: RunOptions.defaultReportsParent),
         .value(
             "now", "DATE",
             "The run date, read as cells are: YYYY-MM-DD Gregorian (1900-2100) or Hijri (1300-1500, or marked H or هـ).",
             default: "today"),
-        .value("max-reject-rate", "R", "Share of rejected rows above which the run fails (exit 1).", default: "0.05"),
+        .value(
+            "max-reject-rate", "R", "Share of rejected rows above which the run fails (exit 1).",
+            default: RunOptions.rateText(RunOptions.defaultMaxRejectRate)),
         .value("delimiter", "C", "The field delimiter: ',', ';', 'tab' or '|'.", default: "detected"),
         .value("encoding", "E", "utf-8, utf-16le, utf-16be or windows-1256.", default: "detected"),
-        .value("username-min", "N", "Shortest accepted username.", default: "6"),
-        .value("username-max", "N", "Longest accepted username.", default: "20"),
-        .value("max-per-mobile", "N", "People who may share one mobile before mobile.shared.", default: "5"),
-        .value("max-per-email", "N", "People who may share one e-mail before email.shared.", default: "5"),
+        .value(
+            "username-min", "N", "Shortest accepted username.", default: "\(ValidationOptions.defaultUsernameMinLength)"
+        ),
+        .value(
+            "username-max", "N", "Longest accepted username.", default: "\(ValidationOptions.defaultUsernameMaxLength)"),
+        .value(
+            "max-per-mobile", "N", "People who may share one mobile before mobile.shared.",
+            default: "\(RunOptions.defaultMaxPeoplePerContact)"),
+        .value(
+            "max-per-email", "N", "People who may share one e-mail before email.shared.",
+            default: "\(RunOptions.defaultMaxPeoplePerContact)"),
         .value("report-language", "L", "Language of report.html: en or ar.", default: "en", choices: ["en", "ar"]),
         .flag("mask-pii", "Mask IDs, mobiles and e-mails in every report."),
         .flag("quiet", "Print nothing but errors."),
@@ -41,6 +50,41 @@ enum RunArguments {
         let name = command.rawValue
         func fail(_ message: String) -> UsageError { UsageError(message: message, command: name) }
 
+        let inputs = try inputFiles(arguments, fail: fail)
+        let runDate = try runDate(arguments, fail: fail)
+        var options = RunOptions(command: command, inputs: inputs, runDate: runDate)
+        if let text = arguments.value("reports") { options.reportsParent = text }
+        options.maxRejectRate = try rate(
+            arguments, "max-reject-rate", default: RunOptions.defaultMaxRejectRate, command: name)
+        options.maskPII = arguments.has("mask-pii")
+        options.reader = try readerOptions(arguments, fail: fail)
+        options.validation.usernameMinLength = try count(
+            arguments, "username-min", default: ValidationOptions.defaultUsernameMinLength, command: name)
+        options.validation.usernameMaxLength = try count(
+            arguments, "username-max", default: ValidationOptions.defaultUsernameMaxLength, command: name)
+        guard options.validation.usernameMinLength <= options.validation.usernameMaxLength else {
+            throw fail("--username-min must not be above --username-max.")
+        }
+        guard options.validation.usernameMaxLength <= 255 else {
+            throw fail("--username-max must be at most 255.")
+        }
+        options.reconcile.maxPeoplePerMobile = try count(
+            arguments, "max-per-mobile", default: RunOptions.defaultMaxPeoplePerContact, command: name)
+        options.reconcile.maxPeoplePerEmail = try count(
+            arguments, "max-per-email", default: RunOptions.defaultMaxPeoplePerContact, command: name)
+        if let text = arguments.value("report-language") {
+            guard let language = ReportLanguage(rawValue: text.lowercased()) else {
+                throw fail("--report-language must be en or ar, not '\(text)'.")
+            }
+            options.reportLanguage = language
+        }
+        return options
+    }
+
+    /// The input files: those found in DIR, each overridden by its `--citizens`, `--residents`, `--sponsors`.
+    static func inputFiles(_ arguments: ParsedArguments, fail: (String) -> UsageError) throws(UsageError)
+        -> [InputFile]
+    {
         var inputs: [RecordKind: InputFile] = [:]
         if let directory = arguments.positionals.first {
             var isDirectory: ObjCBool = false
@@ -66,30 +110,38 @@ enum RunArguments {
             )
         }
 
-        let runDate: GregorianDate
+        return RecordKind.allCases.compactMap { inputs[$0] }
+    }
+
+    /// `--now`, read as cells are, or today (UTC).
+    static func runDate(_ arguments: ParsedArguments, fail: (String) -> UsageError) throws(UsageError)
+        -> GregorianDate
+    {
         if let text = arguments.value("now") {
             guard case .success(let date) = CalendarDate.parse(text) else {
                 throw fail(
                     "--now must be a date YYYY-MM-DD, Gregorian (1900 to 2100) or Hijri (1300 to 1500, or marked H or هـ), not '\(text)'."
                 )
             }
-            runDate = date
+            return date
         } else {
             let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-            runDate = GregorianDate(
+            return GregorianDate(
                 iso: String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
         }
-        var options = RunOptions(
-            command: command, inputs: RecordKind.allCases.compactMap { inputs[$0] }, runDate: runDate)
-        if let text = arguments.value("reports") { options.reportsParent = text }
-        options.maxRejectRate = try rate(arguments, "max-reject-rate", default: 0.05, command: name)
-        options.maskPII = arguments.has("mask-pii")
+    }
+
+    /// `--delimiter` and `--encoding`.
+    static func readerOptions(_ arguments: ParsedArguments, fail: (String) -> UsageError) throws(UsageError)
+        -> ReaderOptions
+    {
+        var reader = ReaderOptions()
         if let text = arguments.value("delimiter") {
             switch text.lowercased() {
-            case ",", "comma": options.reader.delimiter = UInt8(ascii: ",")
-            case ";", "semicolon": options.reader.delimiter = UInt8(ascii: ";")
-            case "tab", "\t", "\\t": options.reader.delimiter = 0x09
-            case "|", "pipe": options.reader.delimiter = UInt8(ascii: "|")
+            case ",", "comma": reader.delimiter = UInt8(ascii: ",")
+            case ";", "semicolon": reader.delimiter = UInt8(ascii: ";")
+            case "tab", "\t", "\\t": reader.delimiter = 0x09
+            case "|", "pipe": reader.delimiter = UInt8(ascii: "|")
             default: throw fail("--delimiter must be ',', ';', 'tab' or '|', not '\(text)'.")
             }
         }
@@ -97,25 +149,9 @@ enum RunArguments {
             guard let encoding = TextEncoding(name: text) else {
                 throw fail("--encoding must be utf-8, utf-16le, utf-16be or windows-1256, not '\(text)'.")
             }
-            options.reader.encoding = encoding
+            reader.encoding = encoding
         }
-        options.validation.usernameMinLength = try count(arguments, "username-min", default: 6, command: name)
-        options.validation.usernameMaxLength = try count(arguments, "username-max", default: 20, command: name)
-        guard options.validation.usernameMinLength <= options.validation.usernameMaxLength else {
-            throw fail("--username-min must not be above --username-max.")
-        }
-        guard options.validation.usernameMaxLength <= 255 else {
-            throw fail("--username-max must be at most 255.")
-        }
-        options.reconcile.maxPeoplePerMobile = try count(arguments, "max-per-mobile", default: 5, command: name)
-        options.reconcile.maxPeoplePerEmail = try count(arguments, "max-per-email", default: 5, command: name)
-        if let text = arguments.value("report-language") {
-            guard let language = ReportLanguage(rawValue: text.lowercased()) else {
-                throw fail("--report-language must be en or ar, not '\(text)'.")
-            }
-            options.reportLanguage = language
-        }
-        return options
+        return reader
     }
 
     static func logger(_ arguments: ParsedArguments, command: String) throws(UsageError) -> Logger {

@@ -42,7 +42,9 @@ enum RunCommand: Command {
     ]
     static let options: [OptionSpec] =
         RunArguments.fileOptions + [
-            .value("store", "DB", "The SQLite store; created and migrated on first use.", default: "absher.sqlite"),
+            .value(
+                "store", "DB", "The SQLite store; created and migrated on first use.",
+                default: RunOptions.defaultStorePath),
             .value(
                 "mode", "M", "snapshot (files are whole registers) or delta (files carry changes).",
                 default: "snapshot",
@@ -50,7 +52,7 @@ enum RunCommand: Command {
             .flag("dry-run", "Do everything, report the changes, then roll back."),
             .value(
                 "max-deactivate-rate", "R", "Share of a kind's active records a snapshot may deactivate.",
-                default: "0.10"),
+                default: RunOptions.rateText(RunOptions.defaultMaxDeactivateRate)),
             .value("lock-timeout", "S", "Seconds to wait for another run's lock before exit 75.", default: "0"),
             .value(
                 "require", "KINDS",
@@ -89,7 +91,7 @@ enum RunCommand: Command {
         }
         options.dryRun = arguments.has("dry-run")
         options.maxDeactivateRate = try RunArguments.rate(
-            arguments, "max-deactivate-rate", default: 0.10, command: name)
+            arguments, "max-deactivate-rate", default: RunOptions.defaultMaxDeactivateRate, command: name)
         if let text = arguments.value("lock-timeout") {
             guard let seconds = Double(text), seconds >= 0 else {
                 throw UsageError(message: "--lock-timeout must be a number of seconds, not '\(text)'.", command: name)

@@ -18,7 +18,7 @@ enum RunsCommand: Command {
         only if the store recorded them. The store is opened read-only and never created.
         """
     static let options: [OptionSpec] = [
-        .value("store", "DB", "The SQLite store, opened read-only.", default: "absher.sqlite"),
+        .value("store", "DB", "The SQLite store, opened read-only.", default: RunOptions.defaultStorePath),
         .flag("json", "Print the runs on stdout as a JSON array, oldest first."),
     ]
     static let exitCodes: [(code: Int32, meaning: String)] = [
@@ -36,7 +36,7 @@ enum RunsCommand: Command {
     static let maxPositionals = 0
 
     static func run(_ arguments: ParsedArguments) throws -> Int32 {
-        let store = arguments.value("store") ?? "absher.sqlite"
+        let store = arguments.value("store") ?? RunOptions.defaultStorePath
         let runs: [RunSummary]
         do {
             let reader = try StoreEngines.openReader(store)
