@@ -25,7 +25,7 @@ let package = Package(
         /// The canonical records, their kinds, fields and change kinds.
         .target(name: "AbsherSchema"),
         /// Field rules and the one catalogue of rule codes and messages.
-        .target(name: "AbsherRules", dependencies: ["AbsherReading", "AbsherSchema"]),
+        .target(name: "AbsherRules", dependencies: ["AbsherReading", "AbsherSchema", "AbsherSupport"]),
         /// One file read and checked row by row into compact facts.
         .target(name: "AbsherScan", dependencies: ["AbsherReading", "AbsherRules", "AbsherSchema", "AbsherSupport"]),
         /// The store boundary: what the pipeline needs of the canonical store, engine-neutral.

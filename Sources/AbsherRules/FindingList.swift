@@ -1,5 +1,6 @@
 import AbsherReading
 import AbsherSchema
+import AbsherSupport
 
 /// How a message names the other rows of a group: at most `namedLimit` of them, then a count of the rest,
 /// so that a message never grows with its group (a group of n rows then costs n messages of bounded length,
@@ -30,13 +31,5 @@ package enum FindingList {
     }
 
     /// `4996` as `4,996`: digits in groups of three, as the messages write counts.
-    package static func groupedDigits(_ number: Int) -> String {
-        let digits = Array(String(number))
-        var text = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
-            text.append(digit)
-        }
-        return text
-    }
+    package static func groupedDigits(_ number: Int) -> String { DigitGrouping.grouped(number) }
 }

@@ -104,15 +104,7 @@ enum ProgressLine {
     }
 
     /// 1234567 as `1,234,567`.
-    static func grouped(_ number: Int) -> String {
-        let digits = Array(String(number))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return out
-    }
+    static func grouped(_ number: Int) -> String { DigitGrouping.grouped(number) }
 
     /// Seconds as `42s`, `3m05s` or `1h02m`.
     static func duration(_ seconds: Double) -> String {
