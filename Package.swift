@@ -3,6 +3,12 @@ import PackageDescription
 
 /// The pipeline as targets, so that the compiler refuses an import against the flow of data
 /// (README, "Architecture"): every arrow below points from a later stage to an earlier one.
+/// Release builds optimise across targets. The hot code that one stage calls in another's loops is also
+/// `@inlinable` (`ChunkedArray`, `CSVRecord.field`, `RecordKind.fields`, `CanonicalRecord`'s subscript, the digit
+/// and hash loops): without that, `validate` ran 54% more instructions than the single-module build before the
+/// split (callgrind, 20k rows), and this flag alone did not recover it; with it, 0.9% more (BENCHMARKS.md).
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "absher-import",
     platforms: [.macOS(.v15)],
@@ -19,34 +25,37 @@ let package = Package(
         /// glibc's `malloc_trim`, which the Glibc module does not export.
         .systemLibrary(name: "CMalloc"),
         /// Helpers every stage may use: threads, files, sorting, CSV writing. Knows no stage.
-        .target(name: "AbsherSupport", dependencies: ["CMalloc"]),
+        .target(name: "AbsherSupport", dependencies: ["CMalloc"], swiftSettings: crossModule),
         /// Bytes to records: encodings, the CSV state machine, SHA-256.
-        .target(name: "AbsherReading"),
+        .target(name: "AbsherReading", swiftSettings: crossModule),
         /// The canonical records, their kinds, fields and change kinds.
-        .target(name: "AbsherSchema"),
+        .target(name: "AbsherSchema", swiftSettings: crossModule),
         /// Field rules and the one catalogue of rule codes and messages.
-        .target(name: "AbsherRules", dependencies: ["AbsherReading", "AbsherSchema", "AbsherSupport"]),
+        .target(
+            name: "AbsherRules", dependencies: ["AbsherReading", "AbsherSchema", "AbsherSupport"],
+            swiftSettings: crossModule),
         /// One file read and checked row by row into compact facts.
-        .target(name: "AbsherScan", dependencies: ["AbsherReading", "AbsherRules", "AbsherSchema", "AbsherSupport"]),
+        .target(
+            name: "AbsherScan", dependencies: ["AbsherReading", "AbsherRules", "AbsherSchema", "AbsherSupport"],
+            swiftSettings: crossModule),
         /// The store boundary: what the pipeline needs of the canonical store, engine-neutral.
-        .target(name: "AbsherStore", dependencies: ["AbsherRules", "AbsherSchema"]),
+        .target(name: "AbsherStore", dependencies: ["AbsherRules", "AbsherSchema"], swiftSettings: crossModule),
         /// The SQLite engine of the store.
         .target(
             name: "AbsherSQLite",
-            dependencies: ["CSQLite", "AbsherStore", "AbsherRules", "AbsherSchema", "AbsherSupport"]
-        ),
+            dependencies: ["CSQLite", "AbsherStore", "AbsherRules", "AbsherSchema", "AbsherSupport"],
+            swiftSettings: crossModule),
         /// Rules across rows, files and the store (asked through `AbsherStore` only), and the merge.
         .target(
             name: "AbsherReconcile",
-            dependencies: ["AbsherScan", "AbsherStore", "AbsherRules", "AbsherSchema", "AbsherSupport"]
-        ),
+            dependencies: ["AbsherScan", "AbsherStore", "AbsherRules", "AbsherSchema", "AbsherSupport"],
+            swiftSettings: crossModule),
         /// The report folder: HTML, CSV and JSON from a `RunOutcome`.
         .target(
             name: "AbsherReports",
             dependencies: [
                 "AbsherReading", "AbsherRules", "AbsherSchema", "AbsherScan", "AbsherStore", "AbsherSupport",
-            ]
-        ),
+            ], swiftSettings: crossModule),
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",
@@ -55,24 +64,22 @@ let package = Package(
         /// A thin wrapper of libpq: connections, statements, COPY, advisory locks, SQLSTATE errors.
         .target(
             name: "PostgresClient",
-            dependencies: ["CLibPQ"]
-        ),
+            dependencies: ["CLibPQ"], swiftSettings: crossModule),
         /// The pipeline, the only target that knows every stage.
         .target(
             name: "AbsherImport",
             dependencies: [
                 "AbsherReading", "AbsherRules", "AbsherSchema", "AbsherScan", "AbsherStore", "AbsherSQLite",
                 "AbsherReconcile", "AbsherReports", "AbsherSupport",
-            ]
-        ),
+            ], swiftSettings: crossModule),
         .executableTarget(
             name: "absher-import",
             dependencies: [
                 "AbsherImport", "AbsherReading", "AbsherReports", "AbsherRules", "AbsherSchema", "AbsherScan",
                 "AbsherStore", "AbsherSupport",
-            ]
-        ),
-        .executableTarget(name: "absher-datagen", dependencies: ["AbsherRules", "AbsherSchema"]),
+            ], swiftSettings: crossModule),
+        .executableTarget(
+            name: "absher-datagen", dependencies: ["AbsherRules", "AbsherSchema"], swiftSettings: crossModule),
         .testTarget(
             name: "AbsherImportTests",
             dependencies: [

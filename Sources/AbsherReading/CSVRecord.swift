@@ -21,16 +21,16 @@ public struct CSVRecord: Sendable {
     }
 
     /// The number of fields (at least 1).
-    public var fieldCount: Int { fieldEnds.count }
+    @inlinable public var fieldCount: Int { fieldEnds.count }
 
     /// The UTF-8 bytes of field `index` (`0..<fieldCount`).
-    public func field(_ index: Int) -> ArraySlice<UInt8> {
+    @inlinable public func field(_ index: Int) -> ArraySlice<UInt8> {
         let start = index == 0 ? 0 : fieldEnds[index - 1]
         return bytes[start..<fieldEnds[index]]
     }
 
     /// Field `index` as a `String` (`String(decoding:as:)`; the reader already replaced invalid UTF-8).
-    public func string(_ index: Int) -> String {
+    @inlinable public func string(_ index: Int) -> String {
         String(decoding: field(index), as: UTF8.self)
     }
 

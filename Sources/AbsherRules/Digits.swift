@@ -54,10 +54,10 @@ public enum Digits {
     }
 
     /// The value of a run of ASCII digits (no check: the caller knows they are digits).
-    package static func number(_ digits: String) -> UInt64 { number(digits.utf8) }
+    @inlinable public static func number(_ digits: String) -> UInt64 { number(digits.utf8) }
 
     /// The value of a run of ASCII digits (no check: the caller knows they are digits).
-    package static func number<Bytes: Sequence<UInt8>>(_ digits: Bytes) -> UInt64 {
+    @inlinable public static func number<Bytes: Sequence<UInt8>>(_ digits: Bytes) -> UInt64 {
         var value: UInt64 = 0
         for byte in digits { value = value &* 10 &+ UInt64(byte &- 0x30) }
         return value

@@ -8,7 +8,7 @@ import AbsherSupport
 /// Plain values only (no `String`, nothing reference-counted): a national export has tens of millions
 /// of rows, so the first pass keeps these and not the records, and the merge pass reads the files again.
 /// Usernames and e-mails live in the file's `TextArena`.
-package struct RowFacts: Sendable {
+public struct RowFacts: Sendable {
     /// A 10-digit number fits in 34 bits, a line number (up to 2^30) or a 9-digit mobile in 30: pairs of
     /// them share one `UInt64`, so that a row's facts take 40 bytes.
     private static let lowBits: UInt64 = 30
@@ -82,9 +82,11 @@ package struct RowFacts: Sendable {
         }
     }
 
-    package static func number(_ digits: String) -> UInt64 { Digits.number(digits.utf8) }
+    @inlinable public static func number(_ digits: String) -> UInt64 { Digits.number(digits.utf8) }
 
-    package static func number<Bytes: Sequence<UInt8>>(_ digits: Bytes) -> UInt64 { Digits.number(digits) }
+    @inlinable public static func number<Bytes: Sequence<UInt8>>(_ digits: Bytes) -> UInt64 {
+        Digits.number(digits)
+    }
 
     /// The 10-digit text of an ID number.
     package static func idText(_ id: UInt64) -> String {

@@ -4,8 +4,8 @@ import AbsherSchema
 import AbsherSupport
 
 /// The bytes of many short texts end to end: one allocation instead of one `String` each.
-package struct TextArena: Sendable {
-    package private(set) var bytes: [UInt8] = []
+public struct TextArena: Sendable {
+    public private(set) var bytes: [UInt8] = []
 
     package init() {}
 
@@ -19,13 +19,15 @@ package struct TextArena: Sendable {
         String(decoding: bytes[Int(ref.offset)..<Int(ref.offset + ref.length)], as: UTF8.self)
     }
 
-    package func bytes(_ ref: TextRef) -> ArraySlice<UInt8> { bytes[Int(ref.offset)..<Int(ref.offset + ref.length)] }
+    @inlinable public func bytes(_ ref: TextRef) -> ArraySlice<UInt8> {
+        bytes[Int(ref.offset)..<Int(ref.offset + ref.length)]
+    }
 
     /// FNV-1a 64 of the text: equal texts hash equal.
-    package func hash(_ ref: TextRef) -> UInt64 { Self.hash(bytes(ref)) }
+    @inlinable public func hash(_ ref: TextRef) -> UInt64 { Self.hash(bytes(ref)) }
 
     /// FNV-1a 64 of any bytes (the store's usernames are hashed the same way as the arena's).
-    package static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    @inlinable public static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

@@ -13,7 +13,7 @@ public struct CanonicalRecord: Sendable, Hashable {
         self.values = values
     }
 
-    public subscript(field: Field) -> String? {
+    @inlinable public subscript(field: Field) -> String? {
         get { kind.index(of: field).flatMap { values[$0] } }
         set {
             guard let index = kind.index(of: field) else { return }

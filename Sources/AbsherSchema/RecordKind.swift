@@ -33,45 +33,50 @@ public enum RecordKind: String, CaseIterable, Sendable, Comparable {
     }
 
     /// The columns of this kind's file, in the contract's order, with whether each is required.
-    public var columns: [(column: Column, required: Bool)] {
+    @inlinable public var columns: [(column: Column, required: Bool)] {
         switch self {
-        case .citizen:
-            return [
-                (.nationalID, true), (.nameAr, true), (.nameEn, false), (.birthDate, true), (.gender, false),
-                (.mobile, true), (.email, false), (.username, false), (.preferredLanguage, false),
-                (.idExpiry, false),
-            ]
-        case .resident:
-            return [
-                (.iqamaNumber, true), (.nameEn, true), (.nameAr, false), (.nationality, true),
-                (.birthDate, true), (.gender, false), (.mobile, true), (.email, false), (.username, false),
-                (.preferredLanguage, false), (.sponsorID, true), (.iqamaExpiry, false),
-            ]
-        case .sponsor:
-            return [(.sponsorID, true), (.sponsorType, false), (.name, true), (.mobile, false), (.email, false)]
+        case .citizen: return Self.citizenColumns
+        case .resident: return Self.residentColumns
+        case .sponsor: return Self.sponsorColumns
         }
     }
+
+    @usableFromInline static let citizenColumns: [(column: Column, required: Bool)] = [
+        (.nationalID, true), (.nameAr, true), (.nameEn, false), (.birthDate, true), (.gender, false),
+        (.mobile, true), (.email, false), (.username, false), (.preferredLanguage, false), (.idExpiry, false),
+    ]
+    @usableFromInline static let residentColumns: [(column: Column, required: Bool)] = [
+        (.iqamaNumber, true), (.nameEn, true), (.nameAr, false), (.nationality, true), (.birthDate, true),
+        (.gender, false), (.mobile, true), (.email, false), (.username, false), (.preferredLanguage, false),
+        (.sponsorID, true), (.iqamaExpiry, false),
+    ]
+    @usableFromInline static let sponsorColumns: [(column: Column, required: Bool)] = [
+        (.sponsorID, true), (.sponsorType, false), (.name, true), (.mobile, false), (.email, false),
+    ]
 
     /// The canonical fields stored for a record of this kind (besides its ID), in a fixed order.
-    public var fields: [Field] {
+    ///
+    /// Built once (the rules of every row ask for them), and `@inlinable` like the lookups below: the other
+    /// stages call them in their hot loops.
+    @inlinable public var fields: [Field] {
         switch self {
-        case .citizen:
-            return [
-                .nameAr, .nameEn, .birthDate, .gender, .mobile, .email, .username, .preferredLanguage,
-                .documentExpiry,
-            ]
-        case .resident:
-            return [
-                .nameAr, .nameEn, .birthDate, .gender, .mobile, .email, .username, .preferredLanguage,
-                .nationality, .sponsorID, .documentExpiry,
-            ]
-        case .sponsor:
-            return [.sponsorType, .name, .mobile, .email]
+        case .citizen: return Self.citizenFields
+        case .resident: return Self.residentFields
+        case .sponsor: return Self.sponsorFields
         }
     }
 
-    /// The position of `field` in `fields`, if this kind has it.
-    public func index(of field: Field) -> Int? { fields.firstIndex(of: field) }
+    @usableFromInline static let citizenFields: [Field] = [
+        .nameAr, .nameEn, .birthDate, .gender, .mobile, .email, .username, .preferredLanguage, .documentExpiry,
+    ]
+    @usableFromInline static let residentFields: [Field] = [
+        .nameAr, .nameEn, .birthDate, .gender, .mobile, .email, .username, .preferredLanguage, .nationality,
+        .sponsorID, .documentExpiry,
+    ]
+    @usableFromInline static let sponsorFields: [Field] = [.sponsorType, .name, .mobile, .email]
 
-    public var isPerson: Bool { self != .sponsor }
+    /// The position of `field` in `fields`, if this kind has it.
+    @inlinable public func index(of field: Field) -> Int? { fields.firstIndex(of: field) }
+
+    @inlinable public var isPerson: Bool { self != .sponsor }
 }

@@ -1,34 +1,45 @@
 /// An append-only array kept in fixed-size blocks: growing it never copies what it holds, so a table of
 /// millions of rows never needs twice its size in memory for a moment, as `Array`'s doubling does.
-package struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection {
-    private static var blockSize: Int { 1 << 16 }
-    private var blocks: [[Element]] = []
-    package private(set) var count = 0
+///
+/// `@inlinable`: other targets read and append rows in their hot loops, where it must be specialised.
+public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection {
+    @usableFromInline static var blockSize: Int { 1 << 16 }
+    @usableFromInline var blocks: [[Element]] = []
+    @usableFromInline var storedCount = 0
 
-    package init() {}
+    @inlinable public init() {}
 
-    package var startIndex: Int { 0 }
-    package var endIndex: Int { count }
+    public typealias Index = Int
+    public typealias Indices = Range<Int>
 
-    package subscript(index: Int) -> Element {
+    @inlinable public var count: Int { storedCount }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { storedCount }
+    @inlinable public var indices: Range<Int> { 0..<storedCount }
+    @inlinable public func index(after index: Int) -> Int { index + 1 }
+    @inlinable public func index(before index: Int) -> Int { index - 1 }
+    @inlinable public func index(_ index: Int, offsetBy distance: Int) -> Int { index + distance }
+    @inlinable public func distance(from start: Int, to end: Int) -> Int { end - start }
+
+    @inlinable public subscript(index: Int) -> Element {
         get {
-            precondition(index >= 0 && index < count, "ChunkedArray index out of range")
+            precondition(index >= 0 && index < storedCount, "ChunkedArray index out of range")
             return blocks[index >> 16][index & 0xFFFF]
         }
         set {
-            precondition(index >= 0 && index < count, "ChunkedArray index out of range")
+            precondition(index >= 0 && index < storedCount, "ChunkedArray index out of range")
             blocks[index >> 16][index & 0xFFFF] = newValue
         }
     }
 
-    package mutating func append(_ element: Element) {
-        if count & 0xFFFF == 0 {
+    @inlinable public mutating func append(_ element: Element) {
+        if storedCount & 0xFFFF == 0 {
             var block: [Element] = []
             block.reserveCapacity(Self.blockSize)
             blocks.append(block)
         }
         blocks[blocks.count - 1].append(element)
-        count += 1
+        storedCount += 1
     }
 }
 
