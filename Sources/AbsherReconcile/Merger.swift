@@ -4,7 +4,7 @@ import AbsherSchema
 import AbsherStore
 import AbsherSupport
 
-/// Applies accepted records to the store and names each change (SPEC section 5).
+/// Applies accepted records to the store and names each change (contract §5 The store and the merge).
 package struct Merger {
     package let store: any RecordWriter
     package let runRowID: Int64

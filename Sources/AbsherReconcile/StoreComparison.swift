@@ -48,7 +48,7 @@ package struct StoreComparison {
         activeBefore = prepared.activeBefore
         absentActive = prepared.absentActive
         for (index, candidate) in prepared.candidates.enumerated() {
-            let row = Prepared.row(candidate)
+            let row = ClaimTable.row(candidate)
             guard facts[Int(row)].disposition == .merge else { continue }
             if prepared.same.contains(index) {
                 unchanged += 1
@@ -65,15 +65,13 @@ package struct StoreComparison {
     ///
     /// 8 bytes a row (and a bit): at 10M rows it lives beside the reconciler's own tables.
     package struct Prepared: Sendable {
-        /// The rows that passed the field rules as `id << 30 | row`, sorted (rows sharing an ID side by side).
+        /// The rows that passed the field rules as `IDRow` (`id << 30 | row`), sorted (rows sharing an ID side by
+        /// side).
         fileprivate var candidates: [UInt64] = []
         /// Per candidate: the store holds its ID, active, with the same content hash.
         fileprivate var same: BitSet
         package var absentActive: [String] = []
         package var activeBefore = 0
-
-        fileprivate static func id(_ packed: UInt64) -> UInt64 { packed >> 30 }
-        fileprivate static func row(_ packed: UInt64) -> Int32 { Int32(truncatingIfNeeded: packed & (1 << 30 - 1)) }
 
         /// `claimed`: the rows that may be merged, at most one per ID, and the IDs whose rows conflict
         /// (`Reconciler.reconcile(onClaims:)`); nil: every row that passed the field rules may be merged.
@@ -81,7 +79,7 @@ package struct StoreComparison {
             facts: ChunkedArray<RowFacts>, claimed: Reconciler.ClaimedIDs? = nil,
             forEachStored: ((UInt64, Bool, UInt64) throws -> Void) throws -> Void
         ) throws {
-            precondition(facts.count < 1 << 30, "more than 2^30 rows in one file")
+            precondition(facts.count < 1 << PackedKey<IDRow>.lowBits, "more than 2^30 rows in one file")
             // Rows that may be merged, and the IDs of the other rows that carry one, both in ID order.
             var candidates: [UInt64] = []
             var others: [UInt64] = []
@@ -94,7 +92,7 @@ package struct StoreComparison {
                 candidates.reserveCapacity(facts.count)
                 for (row, fact) in facts.enumerated() where fact.id != 0 {
                     if fact.disposition == .merge {
-                        candidates.append(fact.id << 30 | UInt64(row))
+                        candidates.append(ClaimTable.pack(id: fact.id, row: row))
                     } else {
                         others.append(fact.id)
                     }
@@ -106,22 +104,22 @@ package struct StoreComparison {
             var same = BitSet(count: candidates.count)
             var absent: [UInt64] = []
             var activeBefore = 0
-            let candidateDirectory = IDDirectory(count: candidates.count) { Self.id(candidates[$0]) }
+            let candidateDirectory = IDDirectory(count: candidates.count) { ClaimTable.id(candidates[$0]) }
             let otherDirectory = IDDirectory(count: others.count) { others[$0] }
             try forEachStored { id, active, hash in
                 if active { activeBefore += 1 }
-                if var candidate = StoreComparison.firstIndex(
-                    of: id, in: candidateDirectory.range(of: id), { Self.id(candidates[$0]) })
+                if var candidate = PackedKey<IDRow>.firstIndex(
+                    of: id, in: candidates, within: candidateDirectory.range(of: id))
                 {
                     // Every row with this ID (the reconciler keeps at most one of them).
-                    while candidate < candidates.count && Self.id(candidates[candidate]) == id {
-                        if active && facts[Int(Self.row(candidates[candidate]))].contentHash == hash {
+                    while candidate < candidates.count && ClaimTable.id(candidates[candidate]) == id {
+                        if active && facts[Int(ClaimTable.row(candidates[candidate]))].contentHash == hash {
                             same.insert(candidate)
                         }
                         candidate += 1
                     }
                 } else if active
-                    && StoreComparison.firstIndex(of: id, in: otherDirectory.range(of: id), { others[$0] }) == nil
+                    && PackedKey<BareID>.firstIndex(of: id, in: others, within: otherDirectory.range(of: id)) == nil
                 {
                     absent.append(id)
                 }
@@ -134,76 +132,4 @@ package struct StoreComparison {
         }
     }
 
-    /// The first index in `range` whose key is `id`, nil when none; `key` ascends with the index, and no
-    /// index before `range` has the key `id`.
-    fileprivate static func firstIndex(of id: UInt64, in range: Range<Int>, _ key: (Int) -> UInt64) -> Int? {
-        var low = range.lowerBound
-        var high = range.upperBound
-        while low < high {
-            let middle = low + (high - low) / 2
-            if key(middle) < id { low = middle + 1 } else { high = middle }
-        }
-        return low < range.upperBound && key(low) == id ? low : nil
-    }
-}
-
-/// Where an ID lies in an array sorted by ID, in two steps: a directory of at most 2^16 buckets over the
-/// IDs' range, then a binary search inside one bucket. At 10M rows that is a few cache misses a search
-/// instead of one per halving of an 80 MB array (which made the next night's comparison 2x slower).
-private struct IDDirectory {
-    private let low: UInt64
-    private let shift: UInt64
-    /// `starts[b]`: the first index whose ID is in bucket `b` or later; one more entry for the end.
-    private let starts: [Int32]
-
-    init(count: Int, id: (Int) -> UInt64) {
-        guard count > 0 else {
-            low = 0
-            shift = 0
-            starts = [0, 0]
-            return
-        }
-        let low = id(0)
-        let high = id(count - 1)
-        var shift: UInt64 = 0
-        while (high - low) >> shift >= 1 << 16 { shift += 1 }
-        let buckets = Int((high - low) >> shift) + 1
-        var starts = [Int32](repeating: Int32(count), count: buckets + 1)
-        var bucket = 0
-        for index in 0..<count {
-            let own = Int((id(index) - low) >> shift)
-            while bucket <= own {
-                starts[bucket] = Int32(index)
-                bucket += 1
-            }
-        }
-        self.low = low
-        self.shift = shift
-        self.starts = starts
-    }
-
-    /// The indexes where `id` can be (those of its bucket).
-    func range(of id: UInt64) -> Range<Int> {
-        guard id >= low else { return 0..<0 }
-        let bucket = (id - low) >> shift
-        guard bucket < UInt64(starts.count - 1) else { return 0..<0 }
-        return Int(starts[Int(bucket)])..<Int(starts[Int(bucket) + 1])
-    }
-}
-
-/// A fixed number of bits, all clear at first: one per element of an array the caller indexes.
-private struct BitSet: Sendable {
-    private var words: [UInt64]
-
-    init(count: Int) {
-        words = Array(repeating: 0, count: (count + 63) / 64)
-    }
-
-    mutating func insert(_ index: Int) {
-        words[index >> 6] |= 1 << UInt64(index & 63)
-    }
-
-    func contains(_ index: Int) -> Bool {
-        words[index >> 6] & (1 << UInt64(index & 63)) != 0
-    }
 }

@@ -1,0 +1,16 @@
+import AbsherStore
+
+/// A rule across rows (contract §4) that runs once the duplicate IDs are settled (`DuplicateIDRule`): it reads
+/// the run through one read-only `ReconcileContext` and returns what it found as a value.
+///
+/// A rule is added by writing one type that conforms and naming it in `Reconciler.rules`.
+protocol CrossRowRule: Sendable {
+    /// Whether the rule asks the store. Those that do run one after another on the caller's thread (the store
+    /// connection's); the others run beside them on a thread of their own.
+    static var asksStore: Bool { get }
+
+    /// The findings and verdicts of the rule over the rows that claim their IDs (a finding on a claiming row
+    /// goes to its identical repeats too: `Verdicts.addToClaim`).
+    /// `store` is nil when the run has none (`validate`), and for the rules that do not ask it.
+    static func judge(_ context: ReconcileContext, store: (any StoreKnowledge)?) throws -> Verdicts
+}

@@ -1,0 +1,89 @@
+/// Two unsigned fields in one `UInt64`, `high << Layout.lowBits | low`, so that sorting the plain `UInt64`s
+/// (`sortInPlace`) sorts by `high`, then by `low`: the reconciler's tables take 8 bytes an entry, and a group
+/// of equal `high` parts is a run of neighbours found by one lower-bound search.
+///
+/// The layout is a type, not a value: once specialised, every member is the same shift and mask that the
+/// layout would be written by hand as.
+package enum PackedKey<Layout: PackedLayout> {
+    /// How many bits `low` takes: the values below `1 << lowBits`.
+    package static var lowBits: UInt64 { Layout.lowBits }
+
+    /// `high << lowBits | low`; `low` must be below `1 << lowBits` and `high` below `1 << (64 - lowBits)`.
+    @inline(__always) package static func pack(_ high: UInt64, _ low: UInt64) -> UInt64 {
+        high << Layout.lowBits | low
+    }
+
+    @inline(__always) package static func high(_ packed: UInt64) -> UInt64 { packed >> Layout.lowBits }
+
+    @inline(__always) package static func low(_ packed: UInt64) -> UInt64 {
+        packed & ((1 << Layout.lowBits) - 1)
+    }
+
+    /// The first index of `range` whose entry's `high` part is `high` or more, `range.upperBound` when there is
+    /// none. The entries of `sorted` ascend over `range`.
+    package static func lowerBound(of high: UInt64, in sorted: [UInt64], within range: Range<Int>) -> Int {
+        // Every `low` is at least 0: the first entry not below `high << lowBits` is the first with that `high`.
+        guard high <= UInt64.max >> Layout.lowBits else { return range.upperBound }
+        let bound = high << Layout.lowBits
+        var low = range.lowerBound
+        var upper = range.upperBound
+        while low < upper {
+            let middle = low + (upper - low) / 2
+            if sorted[middle] < bound { low = middle + 1 } else { upper = middle }
+        }
+        return low
+    }
+
+    /// The same over all of `sorted`.
+    package static func lowerBound(of high: UInt64, in sorted: [UInt64]) -> Int {
+        lowerBound(of: high, in: sorted, within: 0..<sorted.count)
+    }
+
+    /// The first index of `range` whose entry's `high` part is `high`, nil when none; as `lowerBound`.
+    package static func firstIndex(of high: UInt64, in sorted: [UInt64], within range: Range<Int>) -> Int? {
+        let index = lowerBound(of: high, in: sorted, within: range)
+        return index < range.upperBound && Self.high(sorted[index]) == high ? index : nil
+    }
+
+    /// The same over all of `sorted`.
+    package static func firstIndex(of high: UInt64, in sorted: [UInt64]) -> Int? {
+        firstIndex(of: high, in: sorted, within: 0..<sorted.count)
+    }
+}
+
+/// Where a `PackedKey` splits its `UInt64`.
+package protocol PackedLayout {
+    /// The bits of the `low` part, the `high` part taking the rest.
+    static var lowBits: UInt64 { get }
+}
+
+/// `id << 30 | row`: a row of one file and the ID it claims (a 10-digit ID fits in 34 bits, a row index in 30).
+/// `ClaimTable`, `StoreComparison.Prepared`.
+package enum IDRow: PackedLayout {
+    package static var lowBits: UInt64 { 30 }
+}
+
+/// A bare ID, nothing below it: sorted IDs searched as the other layouts are.
+package enum BareID: PackedLayout {
+    package static var lowBits: UInt64 { 0 }
+}
+
+/// `file << 30 | row`: a `RowRef` in 32 bits (file in 2, row in 30).
+package enum FileRow: PackedLayout {
+    package static var lowBits: UInt64 { 30 }
+}
+
+/// `key << 32 | file << 30 | row`: a 32-bit grouping key above a `FileRow`, sorted to find the groups.
+package enum KeyedRow: PackedLayout {
+    package static var lowBits: UInt64 { 32 }
+}
+
+/// `(file << 30 | row) << 2 | disposition`, that is `file << 32 | row << 2 | disposition`: a verdict on a row.
+package enum RowVerdict: PackedLayout {
+    package static var lowBits: UInt64 { 2 }
+}
+
+/// `hashPrefix << 34 | ownerID`: the top 30 bits of a username key's hash above the ID of its owner.
+package enum HashOwner: PackedLayout {
+    package static var lowBits: UInt64 { 34 }
+}
