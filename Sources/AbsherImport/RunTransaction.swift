@@ -38,7 +38,9 @@ struct RunTransaction {
                 outcome.runID = runID
                 let reports: ReportFolder
                 do {
-                    reports = try ReportFolder(parent: options.reportsParent, runID: runID)
+                    reports = try ReportFolder(
+                        parent: options.reportsParent, runID: runID,
+                        isCommitted: { (try? store.runExists($0)) ?? false })
                 } catch {
                     outcome = ImportRun.reportFolderFailure(options, runID: runID, startedAt: startedAt, error: error)
                     return .rollback

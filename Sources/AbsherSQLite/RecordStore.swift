@@ -231,9 +231,33 @@ package final class RecordStore: RunStore {
             "SELECT id, active, record_hash FROM \(Self.table(for: kind))\(kindFilter)")
         if kind.isPerson { statement.bind(kind.rawValue, at: 1) }
         while try statement.step() {
-            let id = statement.withColumnBytes(0) { Digits.number($0) }
+            // An ID of another shape (edited by hand) would read as some other ID: it is left out, and reported
+            // by `invalidStoredIDs`.
+            let id = statement.withColumnBytes(0) { bytes in
+                NationalID.hasStoredShape(bytes, kind: kind) ? Digits.number(bytes) : nil
+            }
+            guard let id else { continue }
             try body(id, statement.columnInt(1) == 1, UInt64(bitPattern: statement.columnInt(2) ?? 0))
         }
+    }
+
+    /// Stored IDs of `kind` that are not 10 ASCII digits with a leading digit of the kind; SQLite's own scan
+    /// finds them (`GLOB`), in ID order.
+    package func invalidStoredIDs(_ kind: RecordKind, limit: Int) throws -> InvalidStoredIDs {
+        let kindFilter = kind == .sponsor ? "" : "kind = ? AND "
+        let leading = NationalID.storedLeadingDigits(of: kind)
+        let statement = try database.prepare(
+            """
+            SELECT id FROM \(Self.table(for: kind)) WHERE \(kindFilter)NOT (length(CAST(id AS BLOB)) = 10
+            AND id GLOB '[\(leading)][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]') ORDER BY id
+            """)
+        if kind.isPerson { statement.bind(kind.rawValue, at: 1) }
+        var found = InvalidStoredIDs()
+        while try statement.step() {
+            if found.ids.count < limit { found.ids.append(statement.columnString(0) ?? "") }
+            found.total += 1
+        }
+        return found
     }
 
     /// Sponsors named by an active resident.
