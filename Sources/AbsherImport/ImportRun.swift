@@ -19,7 +19,8 @@ public enum ImportRun {
             options.runID ?? (try? makeRunID(startedAt, reportsParent: options.reportsParent)) ?? makeRunID(startedAt)
         let folder: ReportFolder
         do {
-            folder = try ReportFolder(parent: options.reportsParent, runID: runID)
+            // No store to ask which runs were committed: the partial folders of dead runs are left to `run`.
+            folder = try ReportFolder(parent: options.reportsParent, runID: runID, isCommitted: nil)
         } catch {
             return reportFolderFailure(options, runID: runID, startedAt: startedAt, error: error)
         }

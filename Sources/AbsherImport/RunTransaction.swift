@@ -32,6 +32,8 @@ struct RunTransaction {
         var session: RunSession?
         do {
             try engine.inRunTransaction { store in
+                // A signal that came while the run waited for the lock.
+                try RunInterruption.check()
                 let runID =
                     try options.runID
                     ?? ImportRun.makeRunID(startedAt, reportsParent: options.reportsParent, store: store)

@@ -21,6 +21,7 @@ import AbsherSupport
 /// lock nobody holds any more; a run still writing keeps its lock and its folder. A partial folder of a run the
 /// store recorded as committed (`isCommitted`, killed between its commit and its report) is never deleted: it is
 /// moved into place as `<runID>` with what it holds and a note, `INCOMPLETE.txt`, saying what is missing.
+/// With `isCommitted` nil (`validate`, which has no store to ask) no partial folder is touched.
 ///
 /// Refused with `cannotCreate`: a parent that is a symlink (`ELOOP`) or not a folder (`ENOTDIR`), a run ID that
 /// is empty, starts with `.`, holds `/` or is `latest` (`EINVAL`), an existing `<parent>/<runID>` (`EEXIST`),
@@ -42,7 +43,9 @@ public final class ReportFolder {
     private var isFinished = false
 
     /// Prepares the partial folder; see the type's documentation for what is refused.
-    public init(parent: String, runID: String, isCommitted: (String) -> Bool = { _ in false }) throws(FileSystemError) {
+    public init(
+        parent: String, runID: String, isCommitted: ((String) -> Bool)? = { _ in false }
+    ) throws(FileSystemError) {
         var parent = parent
         while parent.count > 1, parent.hasSuffix("/") { parent.removeLast() }
         self.parent = parent
@@ -61,7 +64,7 @@ public final class ReportFolder {
         if let type = FileSystem.entryType(at: parent + "/latest"), type != S_IFLNK {
             throw .cannotCreate(path: parent + "/latest", errno: EEXIST)
         }
-        Self.removeAbandonedFolders(in: parent, isCommitted: isCommitted)
+        if let isCommitted { Self.removeAbandonedFolders(in: parent, isCommitted: isCommitted) }
         if FileSystem.entryType(at: parent + "/" + runID) != nil {
             throw .cannotCreate(path: parent + "/" + runID, errno: EEXIST)
         }

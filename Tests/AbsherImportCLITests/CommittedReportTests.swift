@@ -130,6 +130,15 @@ struct CommittedReportTests {
         let partial = try #require(Self.entries(folder.path + "/out").first { $0.hasSuffix(".partial") })
         let runID = String(partial.dropFirst().dropLast(".partial".count))
         #expect(try Self.committedRuns(folder) == "1")
+        // `validate` cannot ask the store which runs were committed: it leaves the folder alone.
+        let validate = try BinaryRun.run(
+            [
+                "validate", Self.sample, "--reports", "out", "--now", "2026-11-25", "--max-reject-rate", "0.5",
+                "--quiet",
+            ],
+            in: folder.url)
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(Self.entries(folder.path + "/out").contains(partial))
         let next = try BinaryRun.run(
             Self.runArguments.map { $0 == "2026-11-25" ? "2026-11-26" : $0 } + ["--quiet"], in: folder.url)
         #expect(next.status == 0, "\(next.stderr)")
