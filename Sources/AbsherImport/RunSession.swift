@@ -16,8 +16,8 @@ final class RunSession {
     let log: ChangeLog
     let runRowID: Int64
     private(set) var outcome: RunOutcome
-    /// `store.invalid-record` findings, found once the files are read; part of every outcome from then on.
-    private var storeFindings: [Finding] = []
+    /// Whether the `store.invalid-record` findings are in `outcome`.
+    private var storeFindingsAdded = false
 
     init(options: RunOptions, store: any RunStore, runID: String, startedAt: Date, folder: ReportFolder) throws {
         self.options = options
@@ -42,7 +42,6 @@ final class RunSession {
             return abandon(scans, status: .failed, failure: failure)
         }
         try NightlyGuards.markRepeatedFiles(&scans, store: store)
-        storeFindings = try StoreFindings.invalidRecords(in: store, kinds: scans.map(\.input.kind))
         try RunInterruption.check()
         PhaseClock.mark(strategy.scannedPhase)
         // While the reconciler works, the other core may set the files against the store as it was committed,
@@ -55,7 +54,6 @@ final class RunSession {
             onClaims: { scans, claims in early = strategy.earlyComparison(self, scans: scans, claims: claims) },
             beforeVerdicts: { prepared = early?.wait() })
         outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
-        addStoreFindings()
         try RunInterruption.check()
         if let failure = ImportRun.rejectRateFailure(outcome, limit: options.maxRejectRate) {
             return abandon(scans, status: .aborted, failure: failure)
@@ -64,6 +62,8 @@ final class RunSession {
         let merger = Merger(store: store, runRowID: runRowID, log: log)
         try store.beginStaging()
         let comparisons = try strategy.merge(scans, prepared: prepared, session: self, merger: merger)
+        // After the comparison, whose pass over each kind found them (no second scan of the tables).
+        try addStoreFindings(kinds: scans.map(\.input.kind))
         try RunInterruption.check()
         if options.mode == .snapshot {
             if let failure = try deactivateAbsent(scans, comparisons: comparisons, merger: merger) {
@@ -95,8 +95,8 @@ final class RunSession {
     private func abandon(_ scans: [FileScan], status: RunStatus, failure: RunFailure) -> TransactionCompletion {
         if outcome.files.isEmpty {
             outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
-            addStoreFindings()
         }
+        if !storeFindingsAdded { try? addStoreFindings(kinds: scans.map(\.input.kind)) }
         outcome.changeCounts = log.counts
         outcome.changes = log.kept
         outcome.status = status
@@ -106,9 +106,12 @@ final class RunSession {
         return .rollback
     }
 
-    private func addStoreFindings() {
-        guard !storeFindings.isEmpty else { return }
-        outcome.findings += storeFindings
+    /// Adds the `store.invalid-record` findings of `kinds` to the outcome (contract §5.8).
+    private func addStoreFindings(kinds: [RecordKind]) throws {
+        let findings = try StoreFindings.invalidRecords(in: store, kinds: kinds)
+        storeFindingsAdded = true
+        guard !findings.isEmpty else { return }
+        outcome.findings += findings
         outcome.findings.sort(by: Finding.reportOrder)
     }
 

@@ -4,8 +4,10 @@ import AbsherStore
 /// Read-only connections to a store file: each sees the last commit (WAL readers never wait for the writer).
 package struct SQLiteSnapshotSource: StoreSnapshotSource {
     package let path: String
+    /// The run's log of the stored IDs its passes skipped (`RecordStore.invalidStoredIDs`).
+    package var invalidIDs = InvalidIDLog()
 
-    package func open() throws -> any StoreSnapshot { try SQLiteSnapshot(path: path) }
+    package func open() throws -> any StoreSnapshot { try SQLiteSnapshot(path: path, invalidIDs: invalidIDs) }
 }
 
 /// One read-only connection and the records it reads.
@@ -13,9 +15,9 @@ package final class SQLiteSnapshot: StoreSnapshot {
     private let database: Database
     private let store: RecordStore
 
-    package init(path: String) throws {
+    package init(path: String, invalidIDs: InvalidIDLog = InvalidIDLog()) throws {
         database = try Database(path: path, readOnly: true)
-        store = RecordStore(database: database)
+        store = RecordStore(database: database, invalidIDs: invalidIDs)
     }
 
     package func forEachStored(

@@ -95,6 +95,14 @@ struct HostileStoreTests {
             #expect(!changes.contains("abc"))
             #expect(try Self.latest(folder, "summary.json").contains("\"store.invalid-record\": 2"))
         }
+        // A run aborted before its merge (no comparison read the store) finds them by a query of its own.
+        let aborted = try BinaryRun.run(
+            [
+                "run", Self.sample, "--store", "s.sqlite", "--reports", "out", "--now", "2026-11-25",
+                "--max-reject-rate", "0", "--quiet",
+            ], in: folder.url)
+        #expect(aborted.status == 1, "\(aborted.stderr)")
+        #expect(try Self.latest(folder, "summary.json").contains("\"store.invalid-record\": 2"))
         #expect(try Self.sql(folder, hand) == before)
         #expect(before.contains("'abc'|1|") && before.contains("''|1|"))
     }
