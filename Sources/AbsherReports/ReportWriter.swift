@@ -108,7 +108,10 @@ package struct ReportWriter {
         }
         try copy(headerRecord, isHeader: true)
         var index = 0
-        while let next = wanted.first, let record = try reader.next() {
+        while let next = wanted.first {
+            // Only the records copied need their raw text; a huge cell of another is held once less.
+            reader.keepsRaw = index == next
+            guard let record = try reader.next() else { break }
             if index == next {
                 try copy(record)
                 wanted.removeFirst()
