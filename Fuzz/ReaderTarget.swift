@@ -19,8 +19,9 @@ import AbsherSupport
 /// the values leave it to detection). The invariants: each record's `fieldEnds` are non-empty, non-decreasing
 /// and end at `bytes.count`; record lines start at 1 and strictly increase; only the last record may be
 /// unterminated; fields and raw text are valid UTF-8; the unescaped bytes are no longer than the raw text;
-/// reading ends (at most one record per decoded byte), stays ended, and has read every input byte; and
-/// every chunk size gives the same delimiter, encoding, records and SHA-256.
+/// reading ends (at most one record per decoded byte), stays ended, and has read every input byte;
+/// every chunk size gives the same delimiter, encoding, records and SHA-256; and switching `keepsRaw` off for
+/// every other record changes nothing but those records' raw text, which is then empty.
 ///
 /// Compiled into the `reader-fuzzer` binary by `Scripts/fuzz` (with `-D ABSHER_FUZZ`, next to the library
 /// sources) and into the test target through a link, where `FuzzRegressionTests` calls it.
@@ -68,7 +69,37 @@ enum ReaderTarget {
             }
             if first == nil { first = outcome }
         }
+        if let first { problems += rawSwitchViolations(data, encoding: encoding, chunkSize: chunkSizes[1], first) }
         return problems
+    }
+
+    /// `keepsRaw` switched off for every other record (the first scan and the rejected/ copies switch it): the
+    /// same records, with an empty raw text exactly where it was off.
+    private static func rawSwitchViolations(
+        _ data: [UInt8], encoding: TextEncoding?, chunkSize: Int, _ expected: Outcome
+    ) -> [String] {
+        var reader = CSVReader(bytes: data, encoding: encoding, chunkSize: chunkSize)
+        var index = 0
+        do {
+            while true {
+                reader.keepsRaw = index % 2 == 0
+                guard let record = try reader.next() else { break }
+                guard index < expected.records.count else { return ["more records with keepsRaw switched"] }
+                let full = expected.records[index]
+                if record.line != full.line || record.bytes != full.bytes || record.fieldEnds != full.fieldEnds
+                    || record.isUnterminated != full.isUnterminated
+                {
+                    return ["line \(full.line): another record with keepsRaw switched"]
+                }
+                if record.raw != (index % 2 == 0 ? full.raw : []) {
+                    return ["line \(full.line): raw text \(record.raw.count) bytes with keepsRaw \(index % 2 == 0)"]
+                }
+                index += 1
+            }
+        } catch {
+            return ["reading with keepsRaw switched threw \(error)"]
+        }
+        return index == expected.records.count ? [] : ["\(index) records with keepsRaw switched"]
     }
 
     /// The invariants `record` breaks on its own and as the successor of `previous`.

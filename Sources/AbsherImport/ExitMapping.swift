@@ -33,6 +33,8 @@ package enum ExitMapping {
         switch error {
         case let error as RunFailure:
             return error
+        case let error as RunInterrupted:
+            return RunFailure(error.signal == SIGINT ? .interrupted : .terminated, error.description)
         case let error as FileSystemError:
             return RunFailure(error.exitStatus, "\(error)")
         case let error as any StoreError:

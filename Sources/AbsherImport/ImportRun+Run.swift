@@ -32,7 +32,13 @@ extension ImportRun {
         var transaction = RunTransaction(options: options, startedAt: startedAt)
         transaction.perform(on: engine, progress: progress)
         guard let folder = transaction.folder else { return transaction.outcome }
+        if transaction.outcome.exitStatus.isInterruption {
+            // Stopped by a signal before the commit: rolled back; the partial report folder goes too.
+            folder.discard()
+            return transaction.outcome
+        }
         PhaseClock.mark("transaction ended")
+        RunInterruption.pause(at: "after-commit")
         // The commit is durable in the store's log; it reaches the store proper on the other core meanwhile.
         let checkpointer = engine.checkpointer
         let checkpoint = transaction.outcome.status == .committed ? BackgroundTask { checkpointer.checkpoint() } : nil

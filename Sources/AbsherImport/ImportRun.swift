@@ -19,12 +19,16 @@ public enum ImportRun {
             options.runID ?? (try? makeRunID(startedAt, reportsParent: options.reportsParent)) ?? makeRunID(startedAt)
         let folder: ReportFolder
         do {
-            folder = try ReportFolder(parent: options.reportsParent, runID: runID)
+            // No store to ask which runs were committed: the partial folders of dead runs are left to `run`.
+            folder = try ReportFolder(parent: options.reportsParent, runID: runID, isCommitted: nil)
         } catch {
             return reportFolderFailure(options, runID: runID, startedAt: startedAt, error: error)
         }
         var scans = scanAll(options, progress: progress)
         var outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: scans)
+        if let interrupted = interruption(options, runID: runID, startedAt: startedAt, folder: folder) {
+            return interrupted
+        }
         if let failure = unusableFailure(scans) {
             outcome.status = .failed
             outcome.exitStatus = .dataError
@@ -47,7 +51,28 @@ public enum ImportRun {
             }
         }
         outcome.endedAt = Date()
+        if let interrupted = interruption(options, runID: runID, startedAt: startedAt, folder: folder) {
+            return interrupted
+        }
         return writeReports(outcome, options: options, folder: folder, changesWritten: false)
+    }
+
+    /// `validate` stopped by SIGTERM or SIGINT before its report is published: no report, exit 143 or 130.
+    private static func interruption(_ options: RunOptions, runID: String, startedAt: Date, folder: ReportFolder)
+        -> RunOutcome?
+    {
+        do {
+            try RunInterruption.check()
+            return nil
+        } catch {
+            folder.discard()
+            var outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
+            let failure = ExitMapping.failure(for: error)
+            outcome.exitStatus = failure.status
+            outcome.failure = failure
+            outcome.endedAt = Date()
+            return outcome
+        }
     }
 
     /// The outcome of a run whose report folder cannot be made: nothing else was done.

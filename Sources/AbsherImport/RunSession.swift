@@ -16,6 +16,8 @@ final class RunSession {
     let log: ChangeLog
     let runRowID: Int64
     private(set) var outcome: RunOutcome
+    /// Whether the `store.invalid-record` findings are in `outcome`.
+    private var storeFindingsAdded = false
 
     init(options: RunOptions, store: any RunStore, runID: String, startedAt: Date, folder: ReportFolder) throws {
         self.options = options
@@ -40,6 +42,7 @@ final class RunSession {
             return abandon(scans, status: .failed, failure: failure)
         }
         try NightlyGuards.markRepeatedFiles(&scans, store: store)
+        try RunInterruption.check()
         PhaseClock.mark(strategy.scannedPhase)
         // While the reconciler works, the other core may set the files against the store as it was committed,
         // from the rows the reconciler found claiming their IDs. (It reads the rows' facts as the scan left
@@ -51,6 +54,7 @@ final class RunSession {
             onClaims: { scans, claims in early = strategy.earlyComparison(self, scans: scans, claims: claims) },
             beforeVerdicts: { prepared = early?.wait() })
         outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
+        try RunInterruption.check()
         if let failure = ImportRun.rejectRateFailure(outcome, limit: options.maxRejectRate) {
             return abandon(scans, status: .aborted, failure: failure)
         }
@@ -58,6 +62,9 @@ final class RunSession {
         let merger = Merger(store: store, runRowID: runRowID, log: log)
         try store.beginStaging()
         let comparisons = try strategy.merge(scans, prepared: prepared, session: self, merger: merger)
+        // After the comparison, whose pass over each kind found them (no second scan of the tables).
+        try addStoreFindings(kinds: scans.map(\.input.kind))
+        try RunInterruption.check()
         if options.mode == .snapshot {
             if let failure = try deactivateAbsent(scans, comparisons: comparisons, merger: merger) {
                 return abandon(scans, status: .aborted, failure: failure)
@@ -69,6 +76,8 @@ final class RunSession {
 
     /// Records the run in the store; a dry run rolls it all back.
     private func finish() throws -> TransactionCompletion {
+        RunInterruption.pause(at: "before-commit")
+        try RunInterruption.check()
         try log.close()
         outcome.changeCounts = log.counts
         outcome.changes = log.kept
@@ -77,6 +86,8 @@ final class RunSession {
         outcome.endedAt = Date()
         try store.finishRun(outcome.runRecord, runRowID: runRowID)
         outcome.history = try store.history(limit: 30, excluding: runRowID)
+        // From here on a SIGTERM or SIGINT waits: the commit and then the report are finished first.
+        if !options.dryRun { try RunInterruption.beginCommit() }
         return options.dryRun ? .rollback : .commit
     }
 
@@ -85,6 +96,7 @@ final class RunSession {
         if outcome.files.isEmpty {
             outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
         }
+        if !storeFindingsAdded { try? addStoreFindings(kinds: scans.map(\.input.kind)) }
         outcome.changeCounts = log.counts
         outcome.changes = log.kept
         outcome.status = status
@@ -92,6 +104,15 @@ final class RunSession {
         outcome.failure = failure
         outcome.history = (try? store.history(limit: 30, excluding: runRowID)) ?? []
         return .rollback
+    }
+
+    /// Adds the `store.invalid-record` findings of `kinds` to the outcome (contract §5.8).
+    private func addStoreFindings(kinds: [RecordKind]) throws {
+        let findings = try StoreFindings.invalidRecords(in: store, kinds: kinds)
+        storeFindingsAdded = true
+        guard !findings.isEmpty else { return }
+        outcome.findings += findings
+        outcome.findings.sort(by: Finding.reportOrder)
     }
 
     /// Snapshot mode, per kind whose file was given: records not present become inactive, except sponsors

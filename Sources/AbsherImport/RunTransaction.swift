@@ -32,13 +32,17 @@ struct RunTransaction {
         var session: RunSession?
         do {
             try engine.inRunTransaction { store in
+                // A signal that came while the run waited for the lock.
+                try RunInterruption.check()
                 let runID =
                     try options.runID
                     ?? ImportRun.makeRunID(startedAt, reportsParent: options.reportsParent, store: store)
                 outcome.runID = runID
                 let reports: ReportFolder
                 do {
-                    reports = try ReportFolder(parent: options.reportsParent, runID: runID)
+                    reports = try ReportFolder(
+                        parent: options.reportsParent, runID: runID,
+                        isCommitted: { (try? store.runExists($0)) ?? false })
                 } catch {
                     outcome = ImportRun.reportFolderFailure(options, runID: runID, startedAt: startedAt, error: error)
                     return .rollback

@@ -13,15 +13,13 @@ import AbsherSupport
 ///
 /// Each file has the contract's English headers in its column order (§2.6 to §2.8), one row per **active**
 /// record, sorted by ID, with the canonical values the store keeps, so that `absher-import run` on the export,
-/// against the same store and with the same `--now`, reports every record `unchanged`, with one exception
-/// below. Files are written with `CSVWriter` (mode 0600, RFC 4180, CRLF) under a temporary name, synced, then
-/// renamed over `<kind>.csv`, so each file appears whole or not at all and an export replaces an older one.
+/// against the same store and with the same `--now`, reports every record `unchanged`. Files are written with
+/// `CSVWriter` (mode 0600, RFC 4180, CRLF) under a temporary name, synced, then renamed over `<kind>.csv`, so
+/// each file appears whole or not at all and an export replaces an older one.
 ///
-/// Mobiles are written in the local form `05XXXXXXXX`, not the stored E.164 `+9665XXXXXXXX`: `CSVWriter`'s
-/// formula guard (contract §6.9) would write `'+966…`, which the mobile rule rejects. The local form reads back to
-/// the same E.164 value. Other values that start with a guarded character (`=`, `+`, `-`, `@`), such as an
-/// e-mail `+tag@example.com` or a sponsor name starting with `-`, get the `'` too and do not read back
-/// identically; an ID, date, code or username never starts with one.
+/// The export is a data interchange file for this tool, not a report: it holds exact values, without the
+/// formula guard (contract §6.9), so a mobile is its stored `+9665XXXXXXXX` and a sponsor name `=Alpha`
+/// stays `=Alpha`. Open it in a spreadsheet only through its text import, every column as text (README).
 public enum StoreExport {
     /// What an export wrote.
     public struct Summary: Sendable, Hashable {
@@ -77,20 +75,14 @@ public enum StoreExport {
         record.kind.columns.map { entry -> String in
             guard let field = entry.column.field, entry.column != record.kind.idColumn else { return record.id }
             guard let value = record[field] else { return "" }
-            return field == .mobile ? localMobile(value) : value
+            return value
         }
-    }
-
-    /// `+9665XXXXXXXX` as `05XXXXXXXX`; any other text unchanged.
-    package static func localMobile(_ e164: String) -> String {
-        guard e164.hasPrefix("+966") else { return e164 }
-        return "0" + e164.dropFirst(4)
     }
 
     /// Writes one kind's file under a temporary name, then renames it into place; returns the row count.
     private static func write(_ kind: RecordKind, from reader: any StoreReader, to path: String) throws -> Int {
         let temporary = FileSystem.parentPath(of: path) + "/." + kind.filePrefix + ".csv.\(getpid()).partial"
-        let writer = try CSVWriter(path: temporary)
+        let writer = try CSVWriter(path: temporary, formulaGuard: false)
         var rows = 0
         do {
             try writer.writeRow(header(for: kind))

@@ -19,6 +19,9 @@ public struct CSVReader {
     public var fileIdentity: FileIdentity? { storage.source.identity() }
     /// The raw input bytes consumed so far, for progress.
     public private(set) var bytesRead = 0
+    /// Whether records carry their raw text (`CSVRecord.raw`); set between records. A reader that needs only
+    /// the fields (the first scan of a file) turns it off and holds a huge cell once less.
+    public var keepsRaw = true
 
     private let storage: ReaderStorage
     private let text: UnsafeMutablePointer<UInt8>
@@ -107,7 +110,7 @@ public struct CSVReader {
     public mutating func next() throws(CSVReadError) -> CSVRecord? {
         while true {
             if textIndex == textCount {
-                if state != .recordStart, rawStart < textCount {
+                if keepsRaw, state != .recordStart, rawStart < textCount {
                     recordRaw.append(text + rawStart, count: textCount - rawStart)
                 }
                 rawStart = 0
@@ -163,7 +166,7 @@ public struct CSVReader {
         recordFieldEnds.append(recordBytes.count)
         let record = CSVRecord(
             line: recordLine, bytes: recordBytes.makeArray(), fieldEnds: recordFieldEnds.makeArray(),
-            raw: recordRaw.makeArray(), isUnterminated: isUnterminated)
+            raw: keepsRaw ? recordRaw.makeArray() : [], isUnterminated: isUnterminated)
         state = .recordStart
         recordBytes.removeAll()
         recordFieldEnds.removeAll()
@@ -294,7 +297,7 @@ public struct CSVReader {
 
     /// Ends the record at the line break at `index` in `text`.
     private mutating func endRecord(lineBreakAt index: Int) -> CSVRecord {
-        if index > rawStart {
+        if keepsRaw, index > rawStart {
             recordRaw.append(text + rawStart, count: index - rawStart)
         }
         let byte = text[index]

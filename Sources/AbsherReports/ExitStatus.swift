@@ -20,4 +20,11 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case ioError = 74
     /// The store is locked by another run.
     case locked = 75
+    /// SIGINT before the commit: rolled back, nothing merged (128 + 2, as a shell reports it).
+    case interrupted = 130
+    /// SIGTERM before the commit: rolled back, nothing merged (128 + 15).
+    case terminated = 143
+
+    /// Whether the run was stopped by a signal before its commit (and left no report).
+    public var isInterruption: Bool { self == .interrupted || self == .terminated }
 }

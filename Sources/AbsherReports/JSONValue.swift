@@ -10,7 +10,8 @@ import Foundation
 ///
 /// `serialized()` pretty-prints with a 2-space indent and `": "` after keys, empty arrays and objects as `[]`
 /// and `{}`, and no trailing newline. Strings follow RFC 8259 section 7: `\"`, `\\`, `\n`, `\r`, `\t`, other
-/// controls below U+0020 as `\u00XX`, everything else (non-ASCII included) as UTF-8. Integers are written as
+/// controls below U+0020, DEL, C1 controls, bidi controls and line separators as `\uXXXX`, everything else
+/// (non-ASCII included) as UTF-8. Integers are written as
 /// they are; doubles are rounded to 6 decimal places with trailing zeros dropped but one kept after the point
 /// (`0.05`, `12.0`), `-0.0` as `0.0`, and NaN or infinities as `null`, which JSON cannot express otherwise.
 public indirect enum JSONValue: Sendable, Equatable {
@@ -83,21 +84,27 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// RFC 8259 section 7 string escaping.
+    /// RFC 8259 section 7 string escaping; also, as `\uXXXX`, DEL, the C1 controls, bidi controls and line
+    /// separators (`TerminalText.isUnsafe`), which JSON allows raw but which a terminal or log viewer would run
+    /// or reorder (contract §7.9).
     package static func appendQuoted(_ string: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "\n"): output.append(contentsOf: #"\n"#.utf8)
-            case UInt8(ascii: "\r"): output.append(contentsOf: #"\r"#.utf8)
-            case UInt8(ascii: "\t"): output.append(contentsOf: #"\t"#.utf8)
-            case 0..<0x20:
-                output.append(contentsOf: #"\u00"#.utf8)
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
-            default: output.append(byte)
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": output.append(contentsOf: #"\""#.utf8)
+            case "\\": output.append(contentsOf: #"\\"#.utf8)
+            case "\n": output.append(contentsOf: #"\n"#.utf8)
+            case "\r": output.append(contentsOf: #"\r"#.utf8)
+            case "\t": output.append(contentsOf: #"\t"#.utf8)
+            default:
+                if TerminalText.isUnsafe(scalar) {
+                    output.append(contentsOf: #"\u"#.utf8)
+                    for shift in stride(from: 12, through: 0, by: -4) {
+                        output.append(hexDigits[Int((scalar.value >> UInt32(shift)) & 0x0F)])
+                    }
+                } else {
+                    output.append(contentsOf: UTF8.encode(scalar)!)
+                }
             }
         }
         output.append(UInt8(ascii: "\""))

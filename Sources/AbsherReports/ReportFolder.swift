@@ -18,10 +18,14 @@ import AbsherSupport
 /// `<parent>/<runID>` and points `<parent>/latest` at it (a relative symlink made under a temporary name, then
 /// renamed over `latest`, so `latest` is never missing or half-made). `discard()` (also run by `deinit` before
 /// publishing) removes the partial folder. `init` removes the `.*.partial` folders of killed runs: those whose
-/// lock nobody holds any more; a run still writing keeps its lock and its folder.
+/// lock nobody holds any more; a run still writing keeps its lock and its folder. A partial folder of a run the
+/// store recorded as committed (`isCommitted`, killed between its commit and its report) is never deleted: it is
+/// moved into place as `<runID>` with what it holds and a note, `INCOMPLETE.txt`, saying what is missing.
+/// With `isCommitted` nil (`validate`, which has no store to ask) no partial folder is touched.
 ///
 /// Refused with `cannotCreate`: a parent that is a symlink (`ELOOP`) or not a folder (`ENOTDIR`), a run ID that
-/// is empty, starts with `.`, holds `/` or is `latest` (`EINVAL`), an existing `<parent>/<runID>` (`EEXIST`).
+/// is empty, starts with `.`, holds `/` or is `latest` (`EINVAL`), an existing `<parent>/<runID>` (`EEXIST`),
+/// and a `latest` that is not a symbolic link (`EEXIST`): it could not be replaced after the commit.
 public final class ReportFolder {
     /// The folder holding the run folders and `latest`.
     public let parent: String
@@ -39,7 +43,9 @@ public final class ReportFolder {
     private var isFinished = false
 
     /// Prepares the partial folder; see the type's documentation for what is refused.
-    public init(parent: String, runID: String) throws(FileSystemError) {
+    public init(
+        parent: String, runID: String, isCommitted: ((String) -> Bool)? = { _ in false }
+    ) throws(FileSystemError) {
         var parent = parent
         while parent.count > 1, parent.hasSuffix("/") { parent.removeLast() }
         self.parent = parent
@@ -55,7 +61,10 @@ public final class ReportFolder {
         case S_IFLNK: throw .cannotCreate(path: parent, errno: ELOOP)
         default: throw .cannotCreate(path: parent, errno: ENOTDIR)
         }
-        Self.removeAbandonedFolders(in: parent)
+        if let type = FileSystem.entryType(at: parent + "/latest"), type != S_IFLNK {
+            throw .cannotCreate(path: parent + "/latest", errno: EEXIST)
+        }
+        if let isCommitted { Self.removeAbandonedFolders(in: parent, isCommitted: isCommitted) }
         if FileSystem.entryType(at: parent + "/" + runID) != nil {
             throw .cannotCreate(path: parent + "/" + runID, errno: EEXIST)
         }
@@ -133,7 +142,7 @@ public final class ReportFolder {
     }
 
     /// Removes `.*.partial` entries left by killed runs; a folder whose lock is held belongs to a live run.
-    private static func removeAbandonedFolders(in parent: String) {
+    private static func removeAbandonedFolders(in parent: String, isCommitted: (String) -> Bool) {
         for name in FileSystem.entries(of: parent) where name.hasPrefix(".") && name.hasSuffix(".partial") {
             let path = parent + "/" + name
             guard FileSystem.entryType(at: path) == S_IFDIR else { continue }
@@ -141,7 +150,25 @@ public final class ReportFolder {
             guard descriptor >= 0 else { continue }
             defer { _ = FileSystem.closeDescriptor(descriptor) }
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
-            FileSystem.removeTree(path)
+            let runID = String(name.dropFirst().dropLast(".partial".count))
+            if !runID.isEmpty, !runID.contains("/"), isCommitted(runID) {
+                keepCommitted(path, as: parent + "/" + runID, runID: runID)
+            } else {
+                FileSystem.removeTree(path)
+            }
         }
+    }
+
+    /// The partial folder of a committed run, moved into place with a note; left where it is if the name is
+    /// taken. Never deleted: it is the only report of a night the store holds.
+    private static func keepCommitted(_ path: String, as finalPath: String, runID: String) {
+        guard FileSystem.entryType(at: finalPath) == nil else { return }
+        if let note = try? OutputFile(path: path + "/INCOMPLETE.txt") {
+            try? note.write(
+                "The run \(runID) was committed to the store, then stopped before its report was finished.\n"
+                    + "This folder holds what it had written; 'absher-import runs' shows its counts.\n")
+            try? note.close()
+        }
+        if rename(path, finalPath) == 0 { try? FileSystem.syncFolder(FileSystem.parentPath(of: finalPath)) }
     }
 }

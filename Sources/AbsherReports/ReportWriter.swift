@@ -23,7 +23,7 @@ package struct ReportWriter {
             // The rejected/ copies read every input file again: one thread each, beside the other files.
             let copies = outcome.files.filter { !$0.rejectedRows.isEmpty }
             if !copies.isEmpty { try folder.makeSubfolder("rejected") }
-            let copyPaths = copies.map { folder.path(for: "rejected/\($0.input.name)") }
+            let copyPaths = copies.map { folder.path(for: "rejected/\($0.input.rejectedCopyName)") }
             let rejectsPath = folder.path(for: "rejects.csv")
             let changesPath = outcome.command == .run && !changesWritten ? folder.path(for: "changes.csv") : nil
             let failures = ResultBox<(any Error)?>(count: copies.count + 1)
@@ -108,7 +108,10 @@ package struct ReportWriter {
         }
         try copy(headerRecord, isHeader: true)
         var index = 0
-        while let next = wanted.first, let record = try reader.next() {
+        while let next = wanted.first {
+            // Only the records copied need their raw text; a huge cell of another is held once less.
+            reader.keepsRaw = index == next
+            guard let record = try reader.next() else { break }
             if index == next {
                 try copy(record)
                 wanted.removeFirst()

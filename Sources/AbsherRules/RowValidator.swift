@@ -118,6 +118,10 @@ public struct RowValidator: Sendable {
                 }
                 continue
             }
+            if let message = FieldLength.excess(text, field: field, column: column.rawValue) {
+                report(FieldLength.rule(of: field), column, text, message)
+                continue
+            }
             switch check(field, text: text, id: id) {
             case .success(let value): values[index] = value
             case .failure(let problem):

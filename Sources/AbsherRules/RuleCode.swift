@@ -44,6 +44,8 @@ public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
     case sponsorPersonUnknown = "sponsor.person-unknown"
     case mobileShared = "mobile.shared"
     case emailShared = "email.shared"
+    // About the store, not a row (contract §5.8).
+    case storeInvalidRecord = "store.invalid-record"
 
     public var code: String { rawValue }
 
@@ -112,6 +114,8 @@ public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
         case .sponsorPersonUnknown: return "An individual sponsor is not a person known in this run or the store."
         case .mobileShared: return "One mobile number belongs to more people than allowed."
         case .emailShared: return "One e-mail address belongs to more people than allowed."
+        case .storeInvalidRecord:
+            return "A stored record's ID is not a valid ID of its kind (a store edited by hand); it is left as it is."
         }
     }
 }

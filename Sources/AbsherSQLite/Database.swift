@@ -48,7 +48,12 @@ public final class Database {
     ///   - busyTimeoutMilliseconds: how long a statement waits for another connection's lock
     ///     (`sqlite3_busy_timeout`) before failing with `isBusy`; 0 fails at once.
     /// - Throws: `DatabaseError`; `isNotADatabase` when the file is not SQLite.
-    public init(path: String, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 0) throws(DatabaseError) {
+    ///   - identity: a check run on the open file before anything is written to it (before the switch to WAL),
+    ///     such as `StoreIdentity.check(_:path:)`; its error closes the connection.
+    public init(
+        path: String, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 0,
+        identity: ((Database) throws(DatabaseError) -> Void)? = nil
+    ) throws(DatabaseError) {
         self.path = path
         if !readOnly {
             try Self.createFileIfMissing(path: path)
@@ -66,7 +71,7 @@ public final class Database {
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         do {
-            try configure(readOnly: readOnly)
+            try configure(readOnly: readOnly, identity: identity)
         } catch {
             close()
             throw error
@@ -79,7 +84,8 @@ public final class Database {
 
     /// Creates an empty file with mode 0600 when `path` does not exist, so that SQLite (which gives the
     /// `-wal` and `-shm` files the database file's mode) never makes a file others can read. `open(2)`
-    /// with `O_EXCL` rather than `umask(2)`, which is process-wide and would race with other threads.
+    /// with `O_EXCL` rather than `umask(2)`, which is process-wide and would race with other threads. A symbolic
+    /// link is refused (`SQLITE_CANTOPEN`, exit 73), dangling or not.
     private static func createFileIfMissing(path: String) throws(DatabaseError) {
         var descriptor: Int32
         repeat {
@@ -91,6 +97,14 @@ public final class Database {
         }
         let reason = errno
         if reason == EEXIST {
+            // `O_EXCL` refused a symbolic link (dangling or not): SQLite would create its target with the
+            // umask's mode, or overwrite an empty file it names. The store is never reached through one.
+            var info = stat()
+            if lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
+                throw DatabaseError(
+                    resultCode: SQLITE_CANTOPEN,
+                    message: "\(path) is a symbolic link; the store is only opened by its own path")
+            }
             return
         }
         let text = String(cString: strerror(reason))
@@ -98,9 +112,11 @@ public final class Database {
     }
 
     /// The first queries: they prove the file is SQLite, then set the connection's pragmas.
-    private func configure(readOnly: Bool) throws(DatabaseError) {
+    private func configure(readOnly: Bool, identity: ((Database) throws(DatabaseError) -> Void)?) throws(DatabaseError)
+    {
         // Reading the schema fails with SQLITE_NOTADB for a file that is not SQLite.
         _ = try scalarInt("SELECT count(*) FROM sqlite_master")
+        try identity?(self)
         try execute("PRAGMA foreign_keys = ON")
         guard try scalarInt("PRAGMA foreign_keys") == 1 else {
             throw DatabaseError(resultCode: SQLITE_ERROR, message: "foreign keys cannot be turned on")

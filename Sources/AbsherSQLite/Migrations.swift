@@ -48,6 +48,14 @@ public enum Migrations {
                 }
                 try db.execute(migration.sql)
                 try db.execute("PRAGMA user_version = \(migration.version)")
+                try db.execute("PRAGMA application_id = \(StoreIdentity.applicationID)")
+                return .commit
+            }
+        }
+        // A store made before the id existed gets it now (contract §5.2).
+        if try StoreIdentity.needsID(db) {
+            try db.inTransaction(.immediate) {
+                try db.execute("PRAGMA application_id = \(StoreIdentity.applicationID)")
                 return .commit
             }
         }

@@ -54,8 +54,12 @@ package final class RecordStore: RunStore {
         return prepared
     }
 
-    package init(database: Database) {
+    /// What the passes of `forEachStored` skipped, shared with `snapshots`.
+    private let invalidIDs: InvalidIDLog
+
+    package init(database: Database, invalidIDs: InvalidIDLog = InvalidIDLog()) {
         self.database = database
+        self.invalidIDs = invalidIDs
     }
 
     package static func table(for kind: RecordKind) -> String { kind == .sponsor ? "sponsors" : "people" }
@@ -230,10 +234,41 @@ package final class RecordStore: RunStore {
         let statement = try database.prepare(
             "SELECT id, active, record_hash FROM \(Self.table(for: kind))\(kindFilter)")
         if kind.isPerson { statement.bind(kind.rawValue, at: 1) }
+        var invalid: [String] = []
         while try statement.step() {
-            let id = statement.withColumnBytes(0) { Digits.number($0) }
+            // An ID of another shape (edited by hand) would read as some other ID: it is left out, and reported
+            // by `invalidStoredIDs`.
+            let id = statement.withColumnBytes(0) { bytes in
+                NationalID.hasStoredShape(bytes, kind: kind) ? Digits.number(bytes) : nil
+            }
+            guard let id else {
+                invalid.append(statement.columnString(0) ?? "")
+                continue
+            }
             try body(id, statement.columnInt(1) == 1, UInt64(bitPattern: statement.columnInt(2) ?? 0))
         }
+        invalidIDs.record(invalid, for: kind)
+    }
+
+    /// Stored IDs of `kind` that are not 10 ASCII digits with a leading digit of the kind, in ID order: those a
+    /// pass of `forEachStored` skipped, or else SQLite's own scan of the table (`GLOB`).
+    package func invalidStoredIDs(_ kind: RecordKind, limit: Int) throws -> InvalidStoredIDs {
+        // A pass of `forEachStored` over the kind (the comparison's) has found them already.
+        if let found = invalidIDs.found(kind, limit: limit) { return found }
+        let kindFilter = kind == .sponsor ? "" : "kind = ? AND "
+        let leading = NationalID.storedLeadingDigits(of: kind)
+        let statement = try database.prepare(
+            """
+            SELECT id FROM \(Self.table(for: kind)) WHERE \(kindFilter)NOT (length(CAST(id AS BLOB)) = 10
+            AND id GLOB '[\(leading)][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]') ORDER BY id
+            """)
+        if kind.isPerson { statement.bind(kind.rawValue, at: 1) }
+        var found = InvalidStoredIDs()
+        while try statement.step() {
+            if found.ids.count < limit { found.ids.append(statement.columnString(0) ?? "") }
+            found.total += 1
+        }
+        return found
     }
 
     /// Sponsors named by an active resident.
@@ -341,7 +376,9 @@ package final class RecordStore: RunStore {
         try statement.run()
     }
 
-    package var snapshots: any StoreSnapshotSource { SQLiteSnapshotSource(path: database.path) }
+    package var snapshots: any StoreSnapshotSource {
+        SQLiteSnapshotSource(path: database.path, invalidIDs: invalidIDs)
+    }
 
     // MARK: - The run's own record
 

@@ -6,9 +6,9 @@ package final class SQLiteSnapshot: StoreSnapshot {
     private let database: Database
     private let store: RecordStore
 
-    package init(path: String) throws {
+    package init(path: String, invalidIDs: InvalidIDLog = InvalidIDLog()) throws {
         database = try Database(path: path, readOnly: true)
-        store = RecordStore(database: database)
+        store = RecordStore(database: database, invalidIDs: invalidIDs)
     }
 
     package func forEachStored(

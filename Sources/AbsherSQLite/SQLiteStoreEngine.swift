@@ -14,7 +14,8 @@ package final class SQLiteStoreEngine: StoreEngine {
     package init(path: String, lockTimeoutSeconds: Double) throws {
         self.path = path
         database = try Database(
-            path: path, busyTimeoutMilliseconds: Int32(min(lockTimeoutSeconds * 1000, 2e9)))
+            path: path, busyTimeoutMilliseconds: Int32(min(lockTimeoutSeconds * 1000, 2e9)),
+            identity: { database throws(DatabaseError) in try StoreIdentity.check(database, path: path) })
         do {
             try Migrations.migrate(database)
             // A larger page cache keeps the B-trees' upper levels in memory during the merge of millions

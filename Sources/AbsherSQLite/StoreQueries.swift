@@ -34,7 +34,8 @@ public struct StoreQueries {
     ///
     /// - Throws: `DatabaseError`: `SQLITE_CANTOPEN` when there is no file at `path` (nothing is created);
     ///   `isNotADatabase` when the file is not SQLite, or is SQLite without the store's schema
-    ///   (`PRAGMA user_version` 0); `SQLITE_ERROR` when a newer build made it.
+    ///   (`PRAGMA user_version` 0) or another application's (`StoreIdentity`); `SQLITE_ERROR` when a newer
+    ///   build made it.
     public static func openReadOnly(path: String) throws(DatabaseError) -> Database {
         var info = stat()
         guard stat(path, &info) == 0 else {
@@ -55,6 +56,12 @@ public struct StoreQueries {
             throw DatabaseError(
                 resultCode: SQLITE_NOTADB,
                 message: "\(path) is a SQLite file but not an absher-import store (it has no schema version)")
+        }
+        do {
+            try StoreIdentity.check(database, path: path)
+        } catch {
+            database.close()
+            throw error
         }
         guard version <= Migrations.latestVersion else {
             database.close()

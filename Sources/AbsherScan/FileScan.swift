@@ -90,6 +90,9 @@ package enum FileScanner {
                 scan.sha256 = records.sha256Hex()
                 return scan
             }
+            // The rows' raw text is not needed here (the rejected/ copies read the file again): without it a
+            // huge cell is held once less.
+            records.keepsRaw = false
             if let oversized = HeaderMap.oversizedMessage(
                 fieldCount: headerRecord.fieldCount, byteCount: headerRecord.raw.count)
             {

@@ -17,6 +17,15 @@ public struct InputFile: Sendable, Hashable {
     /// The file's name, as reports show it.
     public var name: String { (path as NSString).lastPathComponent }
 
+    /// The file's name in the report's `rejected/` folder: its own name when that starts with its kind's prefix
+    /// (as every file `DIR` finds does), else the prefix, `-` and its name (`--citizens d1/export.csv` gives
+    /// `citizens-export.csv`). Each kind has one file a run, every name starts with its kind's prefix and no
+    /// prefix starts another, so two files of a run never get one name (contract §6.6).
+    public var rejectedCopyName: String {
+        let name = name
+        return name.lowercased().hasPrefix(kind.filePrefix) ? name : kind.filePrefix + "-" + name
+    }
+
     /// Contract §7.2: `DIR` finds `citizens*.csv`, `residents*.csv` and `sponsors*.csv`; any may be absent.
     /// More than one match for a kind is ambiguous and returns that kind in `ambiguous`.
     public static func discover(in directory: String) throws -> (files: [InputFile], ambiguous: [RecordKind: [String]])

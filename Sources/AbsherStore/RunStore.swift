@@ -34,4 +34,9 @@ package protocol RunStore: AnyObject, StoreKnowledge, StoredRecords, RecordWrite
 
     /// The sponsors that an active resident names.
     func sponsorsOfActiveResidents() throws -> Set<String>
+
+    /// The stored records of `kind` whose ID does not have its kind's shape (`NationalID.hasStoredShape`), at
+    /// most `limit` of them, smallest first. `forEachStored` leaves them out, so they are never compared,
+    /// updated or deactivated.
+    func invalidStoredIDs(_ kind: RecordKind, limit: Int) throws -> InvalidStoredIDs
 }

@@ -4,15 +4,18 @@
 /// starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'` first, so spreadsheets show it as text
 /// instead of running it (OWASP "CSV injection"). A row of one empty cell is written `""`, so that it is not a
 /// blank line, which readers (ours too) skip. `writeRaw` copies a record's bytes verbatim (no guard, no
-/// quoting), for the `rejected/` copies that must hold records exactly as they were read.
+/// quoting), for the `rejected/` copies that must hold records exactly as they were read. Files the tool reads
+/// back (the export) are written with `formulaGuard: false`: exact values, quoted where RFC 4180 needs it.
 public final class CSVWriter {
     private let file: OutputFile
     private var line: [UInt8] = []
+    private let formulaGuard: Bool
 
     /// Creates the file (mode 0600, must not exist); `byteOrderMark` starts it with EF BB BF, which Excel needs
     /// to show Arabic from a UTF-8 CSV (contract §6.9 does not ask for it, so it is off by default).
-    public init(path: String, byteOrderMark: Bool = false) throws(FileSystemError) {
+    public init(path: String, byteOrderMark: Bool = false, formulaGuard: Bool = true) throws(FileSystemError) {
         file = try OutputFile(path: path)
+        self.formulaGuard = formulaGuard
         line.reserveCapacity(1024)
         if byteOrderMark { try file.write([0xEF, 0xBB, 0xBF] as [UInt8]) }
     }
@@ -25,7 +28,7 @@ public final class CSVWriter {
         } else {
             for (index, cell) in cells.enumerated() {
                 if index > 0 { line.append(ASCII.comma) }
-                Self.appendEscaped(cell, to: &line)
+                Self.appendEscaped(cell, to: &line, formulaGuard: formulaGuard)
             }
         }
         line.append(contentsOf: [ASCII.carriageReturn, ASCII.lineFeed])
@@ -51,11 +54,11 @@ public final class CSVWriter {
     }
 
     /// Appends the encoding of `cell` to `output`: one pass to decide, one to copy.
-    package static func appendEscaped(_ cell: String, to output: inout [UInt8]) {
+    package static func appendEscaped(_ cell: String, to output: inout [UInt8], formulaGuard: Bool = true) {
         let utf8 = cell.utf8
         guard let first = utf8.first else { return }
         let guarded: Bool
-        switch first {
+        switch formulaGuard ? first : 0 {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), ASCII.tab,
             ASCII.carriageReturn:
             guarded = true  // a spreadsheet may read it as the start of a formula

@@ -33,10 +33,11 @@ struct BinaryRun: Sendable {
     }()
 
     /// Runs the binary with stdout and stderr redirected to files (no pipe can fill up and deadlock), stdin
-    /// from /dev/null, and the environment changed by `environment` (nil removes a variable).
+    /// from /dev/null, and the environment changed by `environment` (nil removes a variable). `program` runs
+    /// another program instead (such as `script(1)` around the binary).
     static func run(
         _ arguments: [String], in folder: URL? = nil, environment: [String: String?] = [:],
-        shell prefix: String? = nil
+        shell prefix: String? = nil, program: String? = nil
     ) throws -> BinaryRun {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "cli-\(UUID().uuidString)")
@@ -49,7 +50,10 @@ struct BinaryRun: Sendable {
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        if let prefix {
+        if let program {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = arguments
+        } else if let prefix {
             // A shell line that ends by exec'ing the binary: "$@" holds the binary and its arguments.
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", prefix + "; exec \"$@\"", "sh", executable] + arguments

@@ -78,4 +78,65 @@ import Testing
         #expect(run.status == 65)
         #expect(run.stderr.contains("The header (line 1) is 2,097,168 bytes long; at most 1,048,576 are read."))
     }
+
+    /// One ID on every row with different values, and one mobile and one e-mail on every row: each group's
+    /// message is of bounded length, one finding per row.
+    @Test func idMobileAndEmailGroupsGiveBoundedMessages() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var conflicts = "national_id,name_ar,birth_date,mobile\n"
+        var shared = "national_id,name_ar,birth_date,mobile,email\n"
+        let id = SecurityTests.validID(1, 10_000_000)
+        for serial in 0..<Self.rowCount {
+            conflicts += "\(id),محمد,19\(10 + serial % 80)-01-01,055\(String(format: "%07d", serial))\n"
+            shared += "\(SecurityTests.validID(1, 20_000_000 + serial)),محمد,1990-01-01,0551234567,same@example.com\n"
+        }
+        try folder.write("a/citizens.csv", conflicts)
+        try folder.write("b/citizens.csv", shared)
+        for (input, rules) in [("a", ["id.duplicate-conflict"]), ("b", ["mobile.shared", "email.shared"])] {
+            let run = try BinaryRun.run(
+                ["validate", input, "--reports", "out-\(input)", "--now", "2026-01-01", "--max-reject-rate", "1"],
+                in: folder.url)
+            #expect(run.status == 0, "\(run.stderr)")
+            let rejects = try String(contentsOfFile: folder.path + "/out-\(input)/latest/rejects.csv", encoding: .utf8)
+            let lines = rejects.split(whereSeparator: \.isNewline)
+            #expect(lines.count == 1 + rules.count * Self.rowCount)
+            #expect(lines.allSatisfy { $0.utf8.count < 300 }, "\(lines.max { $0.utf8.count < $1.utf8.count } ?? "")")
+            for rule in rules { #expect(lines.filter { $0.contains(",\(rule),") }.count == Self.rowCount) }
+        }
+    }
+
+    /// A name of 100,000 characters is rejected by the name rule with its length, and never stored whole.
+    @Test func cellOverItsFieldsLengthIsRejectedWithTheLengthAndNotStored() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let long = String(repeating: "a", count: 100_000)
+        let good = SecurityTests.validID(1, 1)
+        let bad = SecurityTests.validID(1, 2)
+        try folder.write(
+            "in/citizens.csv",
+            "national_id,name_ar,name_en,birth_date,mobile,email\n\(good),محمد,Mohammed,1990-01-01,0500000001,\n"
+                + "\(bad),محمد,\(long),1990-01-01,0500000002,\n"
+                + "\(SecurityTests.validID(1, 3)),محمد,Ali,1990-01-01,0500000003,"
+                + "\(String(repeating: "b", count: 300))@example.com\n")
+        let run = try BinaryRun.run(
+            [
+                "run", "in", "--store", "s.sqlite", "--reports", "out", "--now", "2026-01-01", "--max-reject-rate",
+                "1", "--mode", "delta", "--quiet",
+            ], in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let rejects = try String(contentsOfFile: folder.path + "/out/latest/rejects.csv", encoding: .utf8)
+        #expect(
+            rejects.contains(
+                "citizens.csv,3,\(bad),name_en,name.script,error,"
+                    + "\"The value of name_en is 100,000 characters long; at most 200 are accepted.\","),
+            "\(rejects.prefix(600))")
+        #expect(
+            rejects.contains(
+                "email.invalid,error,The value of email is 312 characters long; at most 254 are accepted.,"))
+        #expect(rejects.utf8.count < 4_000)
+        let store = FileManager.default.contents(atPath: folder.path + "/s.sqlite") ?? Data()
+        #expect(store.count < 100_000)
+        #expect(try StoreIdentityTests.sqlite(folder.path + "/s.sqlite", "SELECT count(*) FROM people") == "1")
+    }
 }

@@ -39,6 +39,8 @@ enum HelpText {
         case .cannotCreate: "The store or the reports cannot be created."
         case .ioError: "The store or the reports cannot be written."
         case .locked: "The store is locked by another run (see --lock-timeout)."
+        case .interrupted: "SIGINT before the commit: rolled back, nothing merged, no report."
+        case .terminated: "SIGTERM before the commit: rolled back, nothing merged, no report."
         }
     }
 

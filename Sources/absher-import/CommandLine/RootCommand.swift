@@ -73,7 +73,7 @@ enum RootCommand {
 
     /// `Error:` / `Usage:` / `See '… --help'` on stderr, nothing on stdout; exit 64.
     static func usageFailure(_ error: UsageError) -> Int32 {
-        var text = "Error: \(error.message)\n"
+        var text = "Error: \(TerminalText.escaped(error.message))\n"
         if let name = error.command, let command = Commands.named(name) {
             text += "Usage: \(command.usage)\n"
             text += "  See 'absher-import \(name) --help' for more information.\n"

@@ -15,8 +15,8 @@ enum ExportCommand: Command {
         Writes DIR/citizens.csv, DIR/residents.csv and DIR/sponsors.csv (DIR is created, mode 0700, if missing;
         files are mode 0600 and replace older exports whole): the English headers and column order, active
         records only, sorted by ID, canonical values (dates YYYY-MM-DD Gregorian, e-mail domains lower-case).
-        Mobiles are written 05XXXXXXXX, because the formula guard of every CSV the tool writes would turn
-        +966... into '+966.... Running 'absher-import run DIR' on the export with the same store and --now
+        Values are exact, without the formula guard of the reports (a mobile is +9665XXXXXXXX, a name may start
+        with =): open the files in a spreadsheet only through its text import, every column as text. Running 'absher-import run DIR' on the export with the same store and --now
         reports every record unchanged. The store is opened read-only and never created.
         """
     static let options: [OptionSpec] = [
@@ -61,7 +61,7 @@ enum ExportCommand: Command {
             Console.out(JSONValue.array(files).serialized() + "\n")
             return ExitStatus.success.rawValue
         }
-        var text = "Exported the active records of \(store):\n"
+        var text = "Exported the active records of \(TerminalText.escaped(store)):\n"
         text += LookupCommand.TextTable.render(
             header: ["FILE", "ROWS"],
             rows: RecordKind.allCases.map { [summary.path(for: $0), String(summary.rows[$0] ?? 0)] }, indent: 2)

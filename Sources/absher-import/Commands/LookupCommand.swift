@@ -54,7 +54,9 @@ enum LookupCommand: Command {
         }
         if arguments.has("json") { Console.out(JSONValue.array(result.records.map(json)).serialized() + "\n") }
         guard !result.records.isEmpty else {
-            Console.err("Nothing found: no record with \(result.key) in \(store).\n")
+            Console.err(
+                "Nothing found: no record with \(TerminalText.escaped("\(result.key)")) in \(TerminalText.escaped(store)).\n"
+            )
             return ExitStatus.aborted.rawValue
         }
         if !arguments.has("json") { Console.out(result.records.map(render).joined(separator: "\n")) }
@@ -102,7 +104,7 @@ enum LookupCommand: Command {
         }
         lines.append(("created by run", found.firstRunKey ?? "-"))
         lines.append(("last changed by run", found.lastChangedRunKey ?? "-"))
-        var text = "\(record.kind.rawValue.uppercased()) \(record.id)\n"
+        var text = "\(record.kind.rawValue.uppercased()) \(TerminalText.escaped(record.id))\n"
         text += TextTable.fields(lines)
         if found.history.isEmpty {
             text += "  history: none recorded\n"
@@ -127,26 +129,28 @@ enum LookupCommand: Command {
         let failure = ExitMapping.storeCommandFailure(error, store: store)
         let status = failure.status
         let message = failure.message
-        Console.err("Error: \(message) (exit \(status.rawValue))\n")
+        Console.err("Error: \(TerminalText.escaped(message)) (exit \(status.rawValue))\n")
         return status.rawValue
     }
 }
 
 extension LookupCommand {
-    /// Plain-text tables for the terminal, aligned by characters (the store's values are NFC text); `runs` uses
-    /// them too.
+    /// Plain-text tables for the terminal, aligned by characters (the store's values are NFC text); `runs` and
+    /// `export` use them too. Every cell is escaped (`TerminalText`): stored values came from outside.
     enum TextTable {
         /// `  label:  value` lines, the values aligned one column after the longest label.
         static func fields(_ lines: [(String, String)], indent: Int = 2) -> String {
             let width = lines.map { $0.0.count }.max() ?? 0
             let pad = String(repeating: " ", count: indent)
-            return lines.map { label, value in
-                pad + (label + ":").padding(toLength: width + 2, withPad: " ", startingAt: 0) + value + "\n"
+            return lines.map { label, raw in
+                let value = TerminalText.escaped(raw)
+                return pad + (label + ":").padding(toLength: width + 2, withPad: " ", startingAt: 0) + value + "\n"
             }.joined()
         }
 
         /// A header and rows in columns two spaces apart; the last column is not padded.
-        static func render(header: [String], rows: [[String]], indent: Int = 0) -> String {
+        static func render(header: [String], rows rawRows: [[String]], indent: Int = 0) -> String {
+            let rows = rawRows.map { $0.map(TerminalText.escaped) }
             var widths = header.map(\.count)
             for row in rows {
                 for (index, cell) in row.enumerated() where index < widths.count {

@@ -209,7 +209,14 @@ enum RunArguments {
             logger.warning("\(finding.rule.code): \(finding.message)", [.string("rule", finding.rule.code), field])
         }
         let reportWritten =
-            outcome.exitStatus != .cannotCreate && outcome.exitStatus != .ioError || outcome.failure == nil
+            (outcome.exitStatus != .cannotCreate && outcome.exitStatus != .ioError || outcome.failure == nil)
+            && !outcome.exitStatus.isInterruption
+        let signal = RunInterruption.receivedSignal
+        if signal != 0 && !outcome.exitStatus.isInterruption {
+            logger.warning(
+                "\(signal == SIGINT ? "SIGINT" : "SIGTERM") received after the commit had begun; "
+                    + "the run and its report were finished first")
+        }
         let reportPath =
             (options.reportsParent as NSString).appendingPathComponent(outcome.runID) + "/report.html"
         if logger.format == .json {
@@ -250,7 +257,7 @@ enum RunArguments {
                 "\(outcome.rowsAccepted) accepted, \(outcome.rowsRejected) rejected, \(outcome.warningCount) warnings\n"
             for file in outcome.files {
                 text +=
-                    "  \(file.input.name): \(file.rows) rows, \(file.accepted) accepted, \(file.rejected) rejected\n"
+                    "  \(TerminalText.escaped(file.input.name)): \(file.rows) rows, \(file.accepted) accepted, \(file.rejected) rejected\n"
             }
             if outcome.command == .run {
                 let changes = ChangeKind.allCases.compactMap { kind in
@@ -258,7 +265,7 @@ enum RunArguments {
                 }
                 if !changes.isEmpty { text += "  changes: " + changes.joined(separator: ", ") + "\n" }
             }
-            if reportWritten { text += "  report: \(reportPath)\n" }
+            if reportWritten { text += "  report: \(TerminalText.escaped(reportPath))\n" }
             Console.out(text)
         }
         if let failure = outcome.failure {

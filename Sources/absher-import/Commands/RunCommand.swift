@@ -67,6 +67,8 @@ enum RunCommand: Command {
         (73, "The store or the reports cannot be created."),
         (74, "The store or the reports cannot be written; the store rolled back."),
         (75, "The store is locked by another run past --lock-timeout; worth retrying."),
+        (130, "SIGINT before the commit: rolled back, no report. After the commit a signal waits for the report."),
+        (143, "SIGTERM before the commit: rolled back, no report. After the commit a signal waits for the report."),
     ]
     static let readsEnvironment = true
     static let maxPositionals = 1
@@ -111,6 +113,7 @@ enum RunCommand: Command {
             return ExitStatus.dataError.rawValue
         }
         RunArguments.logStart(options, logger: logger)
+        RunInterruption.install()
         let progress = ProgressLine.handler(enabled: !logger.quiet)
         let outcome = ImportRun.run(options, progress: progress)
         ProgressLine.clear(enabled: !logger.quiet)

@@ -45,6 +45,7 @@ enum ValidateCommand: Command {
         let options = try RunArguments.makeOptions(arguments, command: .validate)
         let logger = try RunArguments.logger(arguments, command: name)
         RunArguments.logStart(options, logger: logger)
+        RunInterruption.install()
         let progress = ProgressLine.handler(enabled: !logger.quiet)
         let outcome = ImportRun.validate(options, progress: progress)
         ProgressLine.clear(enabled: !logger.quiet)

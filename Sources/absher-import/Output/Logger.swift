@@ -91,11 +91,13 @@ struct Logger: Sendable {
         case .text:
             var word = level.word
             if colored, let code = level.colorCode { word = "\u{1B}[\(code)m\(word)\u{1B}[0m" }
-            var text = "\(time) \(word) \(message)"
+            // Every value from outside is escaped: a file name cannot run an escape sequence or forge a line.
+            var text = "\(time) \(word) \(TerminalText.escaped(message))"
             for field in fields {
                 switch field.value {
                 case .integer(let number): text += " \(field.key)=\(number)"
-                case .string(let value):
+                case .string(let raw):
+                    let value = TerminalText.escaped(raw)
                     let plain =
                         !value.isEmpty
                         && !value.contains { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }
@@ -127,7 +129,9 @@ struct Logger: Sendable {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
-    /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
+    /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped, and so are the
+    /// C1 controls, bidi controls and line separators that `TerminalText` escapes (as `\uXXXX`), so that a log
+    /// viewer shows them as text.
     static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -138,7 +142,7 @@ struct Logger: Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if TerminalText.isUnsafe(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -94,7 +94,7 @@ enum ProgressLine {
     private static func describe(_ name: String, _ file: FileProgress, now: Double) -> String {
         let elapsed = max(now - file.startedAt, 0.001)
         let fraction = file.fileSize > 0 ? min(Double(file.bytesRead) / Double(file.fileSize), 1) : 0
-        var text = "\(name): \(grouped(file.rows)) rows"
+        var text = "\(TerminalText.escaped(name)): \(grouped(file.rows)) rows"
         if elapsed >= 0.5 { text += ", \(grouped(Int(Double(file.rows) / elapsed))) rows/s" }
         text += ", \(Int(fraction * 100))%"
         if fraction > 0.01 && elapsed >= 1 {

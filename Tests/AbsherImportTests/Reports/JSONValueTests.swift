@@ -50,7 +50,10 @@ import Testing
         ("plain", #""plain""#),
         ("quote \" and \\ backslash", #""quote \" and \\ backslash""#),
         ("lines\n\r\ttab", #""lines\n\r\ttab""#),
-        ("\u{0}\u{1}\u{1F}\u{7F}", #""\u0000\u0001\u001f"# + "\u{7F}\""),
+        // DEL, C1 controls, bidi controls and line separators too (issue 16): JSON allows them raw, terminals
+        // run them.
+        ("\u{0}\u{1}\u{1F}\u{7F}", #""\u0000\u0001\u001f\u007f""#),
+        ("a\u{9B}31m\u{2028}b\u{202E}c\u{FEFF}", #""a\u009b31m\u2028b\u202ec\ufeff""#),
         ("محمد \u{1F600} é", "\"محمد \u{1F600} é\""),
         ("</script>", #""</script>""#),
     ])

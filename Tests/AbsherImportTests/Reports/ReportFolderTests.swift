@@ -163,8 +163,10 @@ import Testing
         #expect(unlink(parent + "/latest") == 0)
         #expect(mkdir(parent + "/latest", 0o700) == 0)
         try writeFile(parent + "/latest/keep", "x")
-        #expect(throws: FileSystemError.self) { try ReportFolder(parent: parent, runID: "run-2").publish() }
-        #expect(FileManager.default.fileExists(atPath: parent + "/run-2"))
+        // Refused before anything is written (issue 16: before a run's commit), not at publish.
+        #expect(throws: FileSystemError.self) { try ReportFolder(parent: parent, runID: "run-2") }
+        #expect(!FileManager.default.fileExists(atPath: parent + "/run-2"))
+        #expect(!FileManager.default.fileExists(atPath: parent + "/.run-2.partial"))
         #expect(FileManager.default.fileExists(atPath: parent + "/latest/keep"))
     }
 }

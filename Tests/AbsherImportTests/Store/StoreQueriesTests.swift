@@ -319,15 +319,16 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
     #expect(lines.count == 3)
     #expect(lines[0] + "\n" == citizenHeader)
     #expect(lines[2].hasPrefix("\(noura),نورة محمد,Noura,19"))  // the Hijri birth date, stored Gregorian
-    #expect(lines[1] == "\(saad),سعد,Saad,1990-01-02,M,0551234567,saad@example.com,Sultan.A,ar,2031-01-01")
+    // Exact values (issue 16): the stored E.164 mobile, without the formula guard.
+    #expect(lines[1] == "\(saad),سعد,Saad,1990-01-02,M,+966551234567,saad@example.com,Sultan.A,ar,2031-01-01")
     let sponsors = String(decoding: bytes(summary.path(for: .sponsor)), as: UTF8.self)
     #expect(
-        sponsors == "sponsor_id,sponsor_type,name,mobile,email\r\n" + "\(saad),individual,سعد,0501234567,\r\n"
-            + "\(company),establishment,شركة النور,0551234567,info@nour.sa\r\n")
+        sponsors == "sponsor_id,sponsor_type,name,mobile,email\r\n" + "\(saad),individual,سعد,+966501234567,\r\n"
+            + "\(company),establishment,شركة النور,+966551234567,info@nour.sa\r\n")
     let residents = String(decoding: bytes(summary.path(for: .resident)), as: UTF8.self)
     #expect(
         residents == residentHeader.replacingOccurrences(of: "\n", with: "\r\n")
-            + "\(john),John Smith,,GBR,1985-05-05,M,0561234567,,john.smith,en,\(company),2030-01-01\r\n")
+            + "\(john),John Smith,,GBR,1985-05-05,M,+966561234567,,john.smith,en,\(company),2030-01-01\r\n")
 }
 
 @Test func exportLeavesInactiveRecordsOutAndReplacesAnOlderExport() throws {
