@@ -39,7 +39,10 @@ extension PostgresRecordStore {
             """
             CREATE TEMP TABLE staged_people (key bigint NOT NULL, LIKE people) ON COMMIT DROP;
             CREATE TEMP TABLE staged_sponsors (key bigint NOT NULL, LIKE sponsors) ON COMMIT DROP;
-            CREATE TEMP TABLE staged_changes (key bigint NOT NULL, LIKE changes) ON COMMIT DROP;
+            CREATE TEMP TABLE staged_changes (
+                key bigint NOT NULL, run_id bigint, record_id text, record_kind text, change text, field text,
+                old_value text, new_value text
+            ) ON COMMIT DROP;
             """)
         staging.tablesMade = true
     }
