@@ -65,12 +65,17 @@ let package = Package(
         .target(
             name: "PostgresClient",
             dependencies: ["CLibPQ"], swiftSettings: crossModule),
+        /// The PostgreSQL engine of the store, through `PostgresClient`.
+        .target(
+            name: "AbsherPostgres",
+            dependencies: ["AbsherStore", "AbsherSchema", "AbsherRules", "AbsherSupport", "PostgresClient"],
+            swiftSettings: crossModule),
         /// The pipeline, the only target that knows every stage.
         .target(
             name: "AbsherImport",
             dependencies: [
                 "AbsherReading", "AbsherRules", "AbsherSchema", "AbsherScan", "AbsherStore", "AbsherSQLite",
-                "AbsherReconcile", "AbsherReports", "AbsherSupport",
+                "AbsherPostgres", "PostgresClient", "AbsherReconcile", "AbsherReports", "AbsherSupport",
             ], swiftSettings: crossModule),
         .executableTarget(
             name: "absher-import",
@@ -84,14 +89,15 @@ let package = Package(
             name: "AbsherImportTests",
             dependencies: [
                 "AbsherImport", "AbsherReading", "AbsherReconcile", "AbsherReports", "AbsherRules", "AbsherSchema",
-                "AbsherScan", "AbsherSQLite", "AbsherStore", "AbsherSupport", "CSQLite",
+                "AbsherScan", "AbsherSQLite", "AbsherStore", "AbsherSupport", "CSQLite", "AbsherPostgres",
+                "PostgresClient",
             ]
         ),
         .testTarget(
             name: "AbsherImportCLITests",
             dependencies: [
                 "AbsherImport", "AbsherReading", "AbsherReconcile", "AbsherReports", "AbsherRules", "AbsherSchema",
-                "AbsherScan", "AbsherSQLite", "AbsherStore", "AbsherSupport",
+                "AbsherScan", "AbsherSQLite", "AbsherStore", "AbsherSupport", "AbsherPostgres", "PostgresClient",
             ]
         ),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "CLibPQ"]),

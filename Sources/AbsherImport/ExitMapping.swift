@@ -12,15 +12,19 @@ import Foundation
 /// The one place where an error of a stage becomes an exit code and a message (contract §7, exit codes).
 package enum ExitMapping {
     /// An error of a read-only store command (`lookup`, `runs`, `export`): the store cannot be opened
-    /// (missing, not SQLite, not a store): 73; cannot be read: 74; locked: 75; an export file or folder: 73
-    /// (create) or 74 (write).
+    /// (missing, not SQLite, not a store): 73; its server cannot be reached or refuses the login: 69; cannot
+    /// be read: 74; locked: 75; an export file or folder: 73 (create) or 74 (write). The store is named
+    /// without its password.
     package static func storeCommandFailure(_ error: any Error, store: String) -> RunFailure {
+        let store = StoreEngines.displayName(store)
         switch error {
         case let error as any StoreError:
             switch error.failure {
             case .locked: return RunFailure(.locked, "the store \(store) is locked: \(error.message)")
             case .cannotOpen: return RunFailure(.cannotCreate, "cannot open the store: \(error.message)")
-            case .diskFull, .other: return RunFailure(.ioError, "cannot read the store \(store): \(error)")
+            case .unavailable: return RunFailure(.unavailable, "the store's server is unavailable: \(error.message)")
+            case .diskFull, .connectionLost, .other:
+                return RunFailure(.ioError, "cannot read the store \(store): \(error)")
             }
         case let error as FileSystemError:
             return RunFailure(error.exitStatus, error.description)
@@ -38,8 +42,13 @@ package enum ExitMapping {
         case let error as FileSystemError:
             return RunFailure(error.exitStatus, "\(error)")
         case let error as any StoreError:
-            if error.failure == .locked { return RunFailure(.locked, "the store is locked by another run") }
-            return RunFailure(.ioError, "the store cannot be written: \(error)")
+            switch error.failure {
+            case .locked: return RunFailure(.locked, "the store is locked by another run")
+            case .unavailable: return RunFailure(.unavailable, "the store's server is unavailable: \(error.message)")
+            case .connectionLost:
+                return RunFailure(.ioError, "the connection to the store was lost; nothing was committed: \(error)")
+            case .cannotOpen, .diskFull, .other: return RunFailure(.ioError, "the store cannot be written: \(error)")
+            }
         case let error as CSVReadError:
             if case .unreadable(let path, let reason) = error {
                 return RunFailure(.dataError, "\(RuleCode.fileUnreadable.code): \(reason)", file: path)
@@ -60,7 +69,7 @@ package enum ExitMapping {
         outcome.failure = RunFailure(
             .locked,
             "the store is locked by another run (waited \(options.lockTimeoutSeconds) s); nothing was touched",
-            file: options.storePath)
+            file: StoreEngines.displayName(options.storePath))
         outcome.endedAt = Date()
         return outcome
     }
@@ -75,8 +84,16 @@ package enum ExitMapping {
         var outcome = ImportRun.makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
         outcome.status = .failed
         var failure = failure(for: error)
-        if let error = error as? any StoreError, error.failure != .diskFull {
-            failure = RunFailure(.cannotCreate, "cannot open the store: \(error.message)", file: options.storePath)
+        let store = StoreEngines.displayName(options.storePath)
+        if let error = error as? any StoreError {
+            switch error.failure {
+            case .unavailable:
+                failure = RunFailure(.unavailable, "the store's server is unavailable: \(error.message)", file: store)
+            case .diskFull, .connectionLost:
+                failure = RunFailure(.ioError, "the store cannot be written: \(error.message)", file: store)
+            case .locked, .cannotOpen, .other:
+                failure = RunFailure(.cannotCreate, "cannot open the store: \(error.message)", file: store)
+            }
         }
         outcome.exitStatus = failure.status
         outcome.failure = failure

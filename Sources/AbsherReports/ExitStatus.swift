@@ -14,6 +14,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case usage = 64
     /// An input file is unusable.
     case dataError = 65
+    /// The store's server cannot be reached or refuses the login (PostgreSQL).
+    case unavailable = 69
     /// The store or reports cannot be created.
     case cannotCreate = 73
     /// The store or reports cannot be written.

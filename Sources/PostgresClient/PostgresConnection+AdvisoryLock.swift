@@ -66,3 +66,43 @@ extension PostgresConnection {
         )
     }
 }
+
+extension PostgresConnection {
+    /// Takes the session-level advisory lock `key` (`pg_advisory_lock`) outside any transaction, waiting at
+    /// most `timeoutMilliseconds` (the server's `lock_timeout`); a timeout of 0 tries once
+    /// (`pg_try_advisory_lock`). Held until `unlockAdvisorySessionLock` or the end of the session (a killed
+    /// process or a cut connection frees it).
+    ///
+    /// For a transaction whose snapshot must come after the wait (REPEATABLE READ takes its snapshot at its
+    /// first statement, which would be the wait itself): wait here, begin the transaction, take the same key
+    /// with `lockAdvisoryTransactionLock` (at once: the session holds it), then unlock the session level.
+    ///
+    /// - Throws: a `PostgresError` of kind `lockNotAvailable` when another session still holds the lock; a
+    ///   `misuse` inside a transaction.
+    public func lockAdvisorySessionLock(_ key: Int64, timeoutMilliseconds: Int) throws(PostgresError) {
+        let sql = "SELECT pg_advisory_lock($1::bigint)"
+        guard !isInsideTransaction else {
+            throw PostgresError.misuse("a session-level advisory lock is taken outside a transaction", sql: sql)
+        }
+        guard timeoutMilliseconds > 0 else {
+            let result = try execute("SELECT pg_try_advisory_lock($1::bigint)", parameters: [key])
+            if try result.bool(row: 0, column: 0) != true {
+                throw Self.lockedError(key: key, timeoutMilliseconds: 0, sql: sql)
+            }
+            return
+        }
+        try execute("SELECT set_config('lock_timeout', $1, false)", parameters: ["\(timeoutMilliseconds)ms"])
+        defer { _ = try? execute("RESET lock_timeout") }
+        do {
+            try execute(sql, parameters: [key])
+        } catch  where error.kind == .lockNotAvailable {
+            throw Self.lockedError(key: key, timeoutMilliseconds: timeoutMilliseconds, sql: sql)
+        }
+    }
+
+    /// Frees the session-level advisory lock `key` (`pg_advisory_unlock`); a transaction-level hold of the
+    /// same key stays until its transaction ends.
+    public func unlockAdvisorySessionLock(_ key: Int64) throws(PostgresError) {
+        try execute("SELECT pg_advisory_unlock($1::bigint)", parameters: [key])
+    }
+}

@@ -64,6 +64,19 @@ public final class PostgresCopyInWriter {
         }
     }
 
+    /// Appends whole rows already in COPY text format (escaped fields, tabs, each row ending in a line
+    /// feed, as `PostgresCopyText.line` makes them), sending the buffer when it is large enough.
+    public func appendEscapedLines(_ bytes: [UInt8]) throws(PostgresError) {
+        guard atRowStart else {
+            throw PostgresError.misuse("escaped lines appended in the middle of a row", sql: sql)
+        }
+        buffer += bytes
+        rowCount += bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        if buffer.count >= Self.flushThresholdBytes {
+            try flush()
+        }
+    }
+
     /// Appends `fields` as one row and ends it.
     public func writeRow(_ fields: [String?]) throws(PostgresError) {
         for field in fields {

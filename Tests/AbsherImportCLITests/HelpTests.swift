@@ -74,13 +74,16 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty)
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.count == 5 && lines.last == "")
+        #expect(lines.count == 6 && lines.last == "")
         let first = lines[0].split(separator: " ")
         #expect(first.count == 2 && first[0] == "absher-import" && first[1].split(separator: ".").count == 3)
         #expect(lines[1].hasPrefix("commit: ") && lines[1].count > "commit: ".count)
         #expect(lines[2].hasPrefix("store schema: ") && Int(lines[2].dropFirst("store schema: ".count)) != nil)
         let sqlite = lines[3].split(separator: " ")
         #expect(sqlite.first == "SQLite:" && sqlite.last?.split(separator: ".").count == 3)
+        // The PostgreSQL engine's client library (issue 19: the versions of the libraries it links).
+        let libpq = lines[4].split(separator: " ")
+        #expect(libpq.first == "libpq:" && (libpq.last?.split(separator: ".").count ?? 0) >= 2)
     }
 
     @Test func helpHelpShowsTheHelpCommandsOwnHelp() throws {

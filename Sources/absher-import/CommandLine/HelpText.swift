@@ -36,6 +36,7 @@ enum HelpText {
         case .usage: "Usage error: unknown command or option, bad value."
         case .dataError:
             "An input file is unusable (unreadable, or its header misses a required column), or a kind run --require names has no file."
+        case .unavailable: "The store's PostgreSQL server cannot be reached or refuses the login; worth retrying."
         case .cannotCreate: "The store or the reports cannot be created."
         case .ioError: "The store or the reports cannot be written."
         case .locked: "The store is locked by another run (see --lock-timeout)."
@@ -47,6 +48,10 @@ enum HelpText {
     static let environment: [(name: String, help: String)] = [
         ("NO_COLOR", "When set and not empty, log levels are never coloured (https://no-color.org)."),
         ("COLUMNS", "Width of the progress line on a terminal (default: 80)."),
+        (
+            "PGPASSWORD, PGPASSFILE, PGHOST, ...",
+            "libpq's variables: the password and connection defaults of a PostgreSQL store (also ~/.pgpass)."
+        ),
         (
             "ABSHER_IMPORT_<OPTION>",
             "Any option of run, such as ABSHER_IMPORT_STORE or ABSHER_IMPORT_MAX_REJECT_RATE; the command line wins (see 'absher-import help run')."

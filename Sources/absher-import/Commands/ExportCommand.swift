@@ -20,14 +20,17 @@ enum ExportCommand: Command {
         reports every record unchanged. The store is opened read-only and never created.
         """
     static let options: [OptionSpec] = [
-        .value("store", "DB", "The SQLite store, opened read-only.", default: RunOptions.defaultStorePath),
+        .value(
+            "store", "DB", "The store: a SQLite file, or a PostgreSQL URI (postgresql://...); opened read-only.",
+            default: RunOptions.defaultStorePath),
         .value("out", "DIR", "The folder to write the three files into (required).", isRequired: true),
         .flag("json", "Print the files written on stdout as a JSON array."),
     ]
     static let exitCodes: [(code: Int32, meaning: String)] = [
         (0, "Exported."), (64, "Usage error."),
         (73, "The store does not exist or is not a store, or DIR cannot be created."),
-        (74, "The store cannot be read or a file cannot be written."), (75, "The store is locked."),
+        (74, "The store cannot be read or a file cannot be written."),
+        (69, "The store's PostgreSQL server cannot be reached or refuses the login."), (75, "The store is locked."),
     ]
     static let examples = [
         HelpExample("Export ./absher.sqlite:", "absher-import export --out /tmp/absher-export"),
@@ -61,7 +64,7 @@ enum ExportCommand: Command {
             Console.out(JSONValue.array(files).serialized() + "\n")
             return ExitStatus.success.rawValue
         }
-        var text = "Exported the active records of \(TerminalText.escaped(store)):\n"
+        var text = "Exported the active records of \(TerminalText.escaped(StoreEngines.displayName(store))):\n"
         text += LookupCommand.TextTable.render(
             header: ["FILE", "ROWS"],
             rows: RecordKind.allCases.map { [summary.path(for: $0), String(summary.rows[$0] ?? 0)] }, indent: 2)

@@ -20,13 +20,15 @@ enum LookupCommand: Command {
         """
     static let arguments = [ArgumentSpec("VALUE", "An ID, a mobile or a username.", isOptional: false)]
     static let options: [OptionSpec] = [
-        .value("store", "DB", "The SQLite store, opened read-only.", default: RunOptions.defaultStorePath),
+        .value(
+            "store", "DB", "The store: a SQLite file, or a PostgreSQL URI (postgresql://...); opened read-only.",
+            default: RunOptions.defaultStorePath),
         .flag("json", "Print the records with their history on stdout as a JSON array."),
     ]
     static let exitCodes: [(code: Int32, meaning: String)] = [
         (0, "Found."), (1, "Nothing found (with --json, an empty array)."), (64, "Usage error."),
         (73, "The store does not exist or is not an absher-import store."), (74, "The store cannot be read."),
-        (75, "The store is locked."),
+        (69, "The store's PostgreSQL server cannot be reached or refuses the login."), (75, "The store is locked."),
     ]
     static let examples = [
         HelpExample("A person by national ID:", "absher-import lookup 1012345674"),
@@ -55,7 +57,7 @@ enum LookupCommand: Command {
         if arguments.has("json") { Console.out(JSONValue.array(result.records.map(json)).serialized() + "\n") }
         guard !result.records.isEmpty else {
             Console.err(
-                "Nothing found: no record with \(TerminalText.escaped("\(result.key)")) in \(TerminalText.escaped(store)).\n"
+                "Nothing found: no record with \(TerminalText.escaped("\(result.key)")) in \(TerminalText.escaped(StoreEngines.displayName(store)))).\n"
             )
             return ExitStatus.aborted.rawValue
         }

@@ -193,7 +193,9 @@ enum RunArguments {
             .string("command", options.command.rawValue), .string("run_date", options.validation.runDate.description),
         ]
         if options.command == .run {
-            fields += [.string("mode", options.mode.rawValue), .string("store", options.storePath)]
+            fields += [
+                .string("mode", options.mode.rawValue), .string("store", StoreEngines.displayName(options.storePath)),
+            ]
         }
         fields.append(.string("files", options.inputs.map(\.path).joined(separator: ",")))
         logger.info("\(options.command.rawValue) started", fields)

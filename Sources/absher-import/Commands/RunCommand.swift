@@ -43,7 +43,8 @@ enum RunCommand: Command {
     static let options: [OptionSpec] =
         RunArguments.fileOptions + [
             .value(
-                "store", "DB", "The SQLite store; created and migrated on first use.",
+                "store", "DB",
+                "The store: a SQLite file, or a PostgreSQL URI (postgresql://... or postgres://..., as libpq reads it; password from PGPASSWORD or ~/.pgpass, never shown); created and migrated on first use.",
                 default: RunOptions.defaultStorePath),
             .value(
                 "mode", "M", "snapshot (files are whole registers) or delta (files carry changes).",
@@ -64,8 +65,12 @@ enum RunCommand: Command {
         (1, "Aborted by a circuit breaker (--max-reject-rate, --max-deactivate-rate); reports written."),
         (64, "Usage error: unknown option, bad value (also from ABSHER_IMPORT_<OPTION>)."),
         (65, "An input file is unusable, or a kind named by --require has no file; the store is untouched."),
+        (69, "The store's PostgreSQL server cannot be reached or refuses the login; worth retrying."),
         (73, "The store or the reports cannot be created."),
-        (74, "The store or the reports cannot be written; the store rolled back."),
+        (
+            74,
+            "The store or the reports cannot be written, or the connection to the store was lost; the store rolled back."
+        ),
         (75, "The store is locked by another run past --lock-timeout; worth retrying."),
         (130, "SIGINT before the commit: rolled back, no report. After the commit a signal waits for the report."),
         (143, "SIGTERM before the commit: rolled back, no report. After the commit a signal waits for the report."),

@@ -18,13 +18,15 @@ enum RunsCommand: Command {
         only if the store recorded them. The store is opened read-only and never created.
         """
     static let options: [OptionSpec] = [
-        .value("store", "DB", "The SQLite store, opened read-only.", default: RunOptions.defaultStorePath),
+        .value(
+            "store", "DB", "The store: a SQLite file, or a PostgreSQL URI (postgresql://...); opened read-only.",
+            default: RunOptions.defaultStorePath),
         .flag("json", "Print the runs on stdout as a JSON array, oldest first."),
     ]
     static let exitCodes: [(code: Int32, meaning: String)] = [
         (0, "Listed (also when there are no runs yet)."), (64, "Usage error."),
         (73, "The store does not exist or is not an absher-import store."), (74, "The store cannot be read."),
-        (75, "The store is locked."),
+        (69, "The store's PostgreSQL server cannot be reached or refuses the login."), (75, "The store is locked."),
     ]
     static let examples = [
         HelpExample("The runs of ./absher.sqlite:", "absher-import runs"),

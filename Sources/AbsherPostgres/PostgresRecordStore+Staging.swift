@@ -1,0 +1,162 @@
+import AbsherRules
+import AbsherSchema
+import AbsherStore
+import AbsherSupport
+import PostgresClient
+
+/// What a run has buffered for the staging tables and what `flushStaged` must still do.
+struct PendingStaging {
+    /// COPY text of rows not yet sent, per record kind (`citizen`, `resident`, `sponsor`) or `change`.
+    var rows: [String: [UInt8]] = [:]
+    /// Staged keys a first load took back (`unstage`), per staging table.
+    var unstaged: [String: [Int64]] = [:]
+    /// The key of the last record `insert` staged (first-load keys are `StagedBatch.key`, far above).
+    var nextKey: Int64 = 0
+    /// Whether the temp tables exist in this transaction.
+    var tablesMade = false
+
+    /// The buffered size at which a staging table's rows are sent.
+    static let flushThresholdBytes = 1 << 20
+}
+
+extension PostgresRecordStore {
+    /// The columns a record is staged with, after the staging key: ID, fields, active, hash, first and last
+    /// run, and for people kind and username key.
+    static func columns(_ kind: RecordKind) -> [String] {
+        var columns = ["id"] + kind.fields.map(\.rawValue)
+        columns += ["active", "record_hash", "first_run_id", "last_changed_run_id"]
+        if kind.isPerson { columns += ["kind", "username_key"] }
+        return columns
+    }
+
+    static let changeColumns = ["run_id", "record_id", "record_kind", "change", "field", "old_value", "new_value"]
+
+    /// Temp tables for the run's new records and history rows, dropped at the end of the transaction (and
+    /// undone with it on a rollback). Temp tables are not WAL-logged and no other session sees them.
+    package func beginStaging() throws {
+        guard !staging.tablesMade else { return }
+        try connection.execute(
+            """
+            CREATE TEMP TABLE staged_people (key bigint NOT NULL, LIKE people) ON COMMIT DROP;
+            CREATE TEMP TABLE staged_sponsors (key bigint NOT NULL, LIKE sponsors) ON COMMIT DROP;
+            CREATE TEMP TABLE staged_changes (
+                key bigint NOT NULL, run_id bigint, record_id text, record_kind text, change text, field text,
+                old_value text, new_value text
+            ) ON COMMIT DROP;
+            """)
+        staging.tablesMade = true
+    }
+
+    /// The store is empty: every row that passes the field rules is staged (`stage`) while the files are read.
+    package func beginFirstLoad() throws {
+        precondition(isEmpty, "a first load starts on an empty store")
+        try beginStaging()
+    }
+
+    /// One `COPY … FROM STDIN` per batch into the kind's staging table, from the batch's packed bytes.
+    package func stage(_ batch: StagedBatch, runRowID: Int64) throws {
+        let kind = batch.kind
+        let table = "staged_" + Self.table(for: kind)
+        let texts = StagedBatch.textCount(kind)
+        let fields = kind.fields.count
+        let run = Array(String(runRowID).utf8)
+        let sql = "COPY \(table) (key, \(Self.columns(kind).joined(separator: ", "))) FROM STDIN"
+        try connection.copyIn(sql) { writer in
+            try batch.bytes.withUnsafeBufferPointer { bytes in
+                try batch.spans.withUnsafeBufferPointer { spans in
+                    func text(_ span: (offset: Int32, length: Int32)) throws {
+                        if span.length < 0 { return writer.appendNull() }
+                        let start = Int(span.offset)
+                        try writer.appendField(
+                            utf8: UnsafeBufferPointer(rebasing: bytes[start..<start + Int(span.length)]))
+                    }
+                    for row in 0..<batch.count {
+                        let first = row * texts
+                        try writer.appendField(utf8: String(batch.keys[row]).utf8)
+                        for index in 0...fields { try text(spans[first + index]) }
+                        try writer.appendField(utf8: [UInt8(ascii: "1")])
+                        try writer.appendField(utf8: String(Int64(bitPattern: batch.hashes[row])).utf8)
+                        try writer.appendField(utf8: run)
+                        try writer.appendField(utf8: run)
+                        if kind.isPerson {
+                            try writer.appendField(kind.rawValue)
+                            try text(spans[first + texts - 1])
+                        }
+                        try writer.endRow()
+                    }
+                }
+            }
+        }
+    }
+
+    /// Remembered, and deleted from the staging table by `flushStaged` in one statement.
+    package func unstage(_ kind: RecordKind, key: Int64) throws {
+        staging.unstaged["staged_" + Self.table(for: kind), default: []].append(key)
+    }
+
+    /// A record for the staging table, buffered as COPY text.
+    func stageRecord(_ record: CanonicalRecord, key: Int64, hash: UInt64, runRowID: Int64) throws {
+        try beginStaging()
+        let kind = record.kind
+        var fields: [String?] = [String(key), record.id] + record.values
+        fields += ["1", String(Int64(bitPattern: hash)), String(runRowID), String(runRowID)]
+        if kind.isPerson { fields += [kind.rawValue, record[.username].map(Username.key)] }
+        try buffer(fields, as: kind.rawValue)
+    }
+
+    /// A history row, buffered for `staged_changes`; empty texts are NULL, as in the SQLite store.
+    package func recordChange(_ change: Change, runRowID: Int64) throws {
+        try beginStaging()
+        staging.nextKey += 1
+        let fields: [String?] = [
+            String(staging.nextKey), String(runRowID), change.recordID, change.kind.rawValue, change.change.rawValue,
+            change.field.isEmpty ? nil : change.field, change.oldValue.isEmpty ? nil : change.oldValue,
+            change.newValue.isEmpty ? nil : change.newValue,
+        ]
+        try buffer(fields, as: "change")
+    }
+
+    /// `buffer` is a record kind's raw value or `change`.
+    private func buffer(_ fields: [String?], as buffer: String) throws {
+        guard let line = PostgresCopyText.line(fields) else {
+            throw PostgresError(kind: .misuse, message: "a value for the store holds a NUL byte")
+        }
+        staging.rows[buffer, default: []] += line
+        if staging.rows[buffer]!.count >= PendingStaging.flushThresholdBytes { try send(buffer) }
+    }
+
+    /// Sends the buffered rows of a kind (or `change`) to its staging table.
+    private func send(_ buffer: String) throws {
+        guard let bytes = staging.rows[buffer], !bytes.isEmpty else { return }
+        staging.rows[buffer] = []
+        let kind = RecordKind(rawValue: buffer)
+        let table = kind.map { "staged_" + Self.table(for: $0) } ?? "staged_changes"
+        let columns = kind.map(Self.columns) ?? Self.changeColumns
+        try connection.copyIn("COPY \(table) (key, \(columns.joined(separator: ", "))) FROM STDIN") { writer in
+            try writer.appendEscapedLines(bytes)
+        }
+    }
+
+    /// Moves the staged rows into `people`, `sponsors` and `changes`, in staging order, one `INSERT … SELECT`
+    /// each, after deleting the rows a first load took back. An ID already stored, or staged twice, fails on
+    /// `people_id` or `sponsors_id` (SQLSTATE 23505) and the run rolls back.
+    package func flushStaged() throws {
+        guard staging.tablesMade else { return }
+        for buffer in RecordKind.allCases.map(\.rawValue) + ["change"] { try send(buffer) }
+        for (table, keys) in staging.unstaged where !keys.isEmpty {
+            let list = "{" + keys.map(String.init).joined(separator: ",") + "}"
+            try connection.execute("DELETE FROM \(table) WHERE key = ANY($1::bigint[])", parameters: [list])
+        }
+        staging.unstaged = [:]
+        let targets: [(table: String, columns: [String])] = [
+            ("people", Self.columns(.resident)), ("sponsors", Self.columns(.sponsor)), ("changes", Self.changeColumns),
+        ]
+        for (table, columns) in targets {
+            let list = columns.joined(separator: ", ")
+            let moved = try connection.execute(
+                "INSERT INTO \(table) (\(list)) SELECT \(list) FROM staged_\(table) ORDER BY key")
+            if let count = moved.affectedRowCount, count > 0 { PhaseClock.mark("flush: \(count) rows into \(table)") }
+            try connection.execute("TRUNCATE staged_\(table)")
+        }
+    }
+}
