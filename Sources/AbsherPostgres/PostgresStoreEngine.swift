@@ -64,8 +64,3 @@ package final class PostgresStoreEngine: StoreEngine {
 
     package func close() { connection.close() }
 }
-
-/// PostgreSQL checkpoints on its own: nothing to do after a commit.
-package struct PostgresCheckpointer: StoreCheckpointer {
-    package func checkpoint() {}
-}

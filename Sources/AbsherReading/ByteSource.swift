@@ -127,13 +127,3 @@ package final class ByteSource {
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }
-
-/// A file's device, inode, size and modification and status-change times (nanoseconds): the same file,
-/// unwritten, keeps them; writing it, or putting another file in its place, changes at least one.
-public struct FileIdentity: Sendable, Equatable {
-    package var device: UInt64
-    package var inode: UInt64
-    package var size: Int64
-    package var modified: [Int64]
-    package var changed: [Int64]
-}

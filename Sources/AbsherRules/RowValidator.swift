@@ -1,47 +1,6 @@
 import AbsherReading
 import AbsherSchema
 
-/// Settings of the field rules that an operator may change.
-public struct ValidationOptions: Sendable {
-    /// The run date: birth dates after it are in the future, expiries before it have passed.
-    public var runDate: GregorianDate
-    public var usernameMinLength: Int
-    public var usernameMaxLength: Int
-
-    /// `--username-min` and `--username-max` when not given (contract §3.5).
-    public static let defaultUsernameMinLength = 6
-    public static let defaultUsernameMaxLength = 20
-
-    public init(
-        runDate: GregorianDate, usernameMinLength: Int = defaultUsernameMinLength,
-        usernameMaxLength: Int = defaultUsernameMaxLength
-    ) {
-        self.runDate = runDate
-        self.usernameMinLength = usernameMinLength
-        self.usernameMaxLength = usernameMaxLength
-    }
-}
-
-/// What the field rules of contract §2 and §3 make of one record.
-public struct RowResult: Sendable {
-    public var line: Int
-    /// The valid ID in the ID column, after normalisation, whatever the row's other findings:
-    /// it makes the record *present* in this run (contract §5.5).
-    public var claimedID: String?
-    /// The canonical record, or nil when the row has an error.
-    public var record: CanonicalRecord?
-    public var findings: [Finding]
-
-    package init(line: Int, claimedID: String? = nil, record: CanonicalRecord? = nil, findings: [Finding]) {
-        self.line = line
-        self.claimedID = claimedID
-        self.record = record
-        self.findings = findings
-    }
-
-    public var hasError: Bool { record == nil }
-}
-
 /// Applies every field rule to the records of one file.
 public struct RowValidator: Sendable {
     public let header: HeaderMap

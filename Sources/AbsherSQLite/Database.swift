@@ -16,15 +16,6 @@ import CSQLite
     private func closeDescriptor(_ descriptor: Int32) -> Int32 { Darwin.close(descriptor) }
 #endif
 
-/// How `Database.inTransaction(_:_:)` begins: `BEGIN DEFERRED`, `BEGIN IMMEDIATE` or `BEGIN EXCLUSIVE`.
-///
-/// Writers use `.immediate`: it takes the write lock at once, so a busy store fails (or waits for the busy
-/// timeout) before any work, whereas a deferred transaction that later tries to write fails with
-/// `SQLITE_BUSY` at the upgrade, where no timeout helps.
-public enum TransactionKind: Sendable {
-    case deferred, immediate, exclusive
-}
-
 /// One connection to a SQLite database file (`sqlite3`), in the spirit of GRDB's `Database`.
 ///
 /// Opened with extended result codes, `foreign_keys=ON`, `journal_mode=WAL` (checked to really be WAL

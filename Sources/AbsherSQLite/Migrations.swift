@@ -4,19 +4,6 @@ import AbsherStore
 import AbsherSupport
 import CSQLite
 
-/// One step of the store's schema: `sql` takes a store at `version - 1` to `version`.
-public struct Migration: Sendable {
-    /// The schema version after this step, as kept in `PRAGMA user_version`; versions count up from 1.
-    public var version: Int
-    /// The statements of the step, run by `Database.execute(_:)`.
-    public var sql: String
-
-    public init(version: Int, sql: String) {
-        self.version = version
-        self.sql = sql
-    }
-}
-
 /// The store's schema history and the code that applies it.
 public enum Migrations {
     /// Every migration, in order of version.
