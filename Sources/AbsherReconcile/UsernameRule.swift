@@ -53,12 +53,12 @@ enum UsernameRule: CrossRowRule {
         in context: ReconcileContext, store: (any StoreKnowledge)?
     ) throws -> UInt64? {
         guard let store else { return nil }
-        guard let owners else { return try store.usernameOwner(key: key()).map(RowFacts.number) }
+        guard let owners else { return try store.usernameOwner(key: key()).map(Digits.number) }
         let candidates = owners.candidates(hash: hashPrefix)
         if candidates.count == 0 { return nil }
         if candidates.count == 1 && group.count == 1 && context.facts(group[0]).id == candidates.first {
             return candidates.first
         }
-        return try store.usernameOwner(key: key()).map(RowFacts.number)
+        return try store.usernameOwner(key: key()).map(Digits.number)
     }
 }

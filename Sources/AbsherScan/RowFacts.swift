@@ -56,7 +56,7 @@ public struct RowFacts: Sendable {
     }
 
     package init(result: RowResult, arena: inout TextArena) {
-        let id = result.claimedID.map(Self.number) ?? 0
+        let id = result.claimedID.map { Digits.number($0) } ?? 0
         idAndLine = id << Self.lowBits | min(UInt64(max(result.line, 0)), Self.lowMask)
         hasFieldError = result.hasError
         if let record = result.record {
@@ -64,11 +64,11 @@ public struct RowFacts: Sendable {
             let username = record[.username].map { arena.append(Username.key($0)) } ?? .none
             usernameOffset = username.offset
             usernameLength = UInt16(clamping: username.length)
-            let mobile = record[.mobile].map { Self.number($0.utf8.dropFirst(4)) } ?? 0
+            let mobile = record[.mobile].map { Digits.number($0.utf8.dropFirst(4)) } ?? 0
             let email = record[.email].map { arena.append($0.lowercased()) } ?? .none
             emailOffset = email.offset
             emailLength = UInt16(clamping: email.length)
-            let sponsorID = record.kind == .resident ? record[.sponsorID].map(Self.number) ?? 0 : 0
+            let sponsorID = record.kind == .resident ? record[.sponsorID].map { Digits.number($0) } ?? 0 : 0
             sponsorAndMobile = sponsorID << Self.lowBits | (mobile & Self.lowMask)
             disposition = .merge
         } else {
@@ -80,12 +80,6 @@ public struct RowFacts: Sendable {
             sponsorAndMobile = 0
             disposition = .rejected
         }
-    }
-
-    @inlinable public static func number(_ digits: String) -> UInt64 { Digits.number(digits.utf8) }
-
-    @inlinable public static func number<Bytes: Sequence<UInt8>>(_ digits: Bytes) -> UInt64 {
-        Digits.number(digits)
     }
 
     /// The 10-digit text of an ID number.

@@ -294,7 +294,7 @@ import Testing
             header: nil, findings: [], isUsable: true, facts: Self.facts(Self.rows))
         let order = try db.prepare("SELECT id FROM people WHERE kind = 'citizen'")
         var tableOrder: [UInt64] = []
-        while try order.step() { tableOrder.append(RowFacts.number(order.columnString(0) ?? "")) }
+        while try order.step() { tableOrder.append(Digits.number(order.columnString(0) ?? "")) }
         #expect(tableOrder == Self.stored.map(\.id))
         #expect(tableOrder != tableOrder.sorted())
 
