@@ -33,7 +33,7 @@ public struct RunThresholds: Sendable, Equatable {
             ("max_per_mobile", .int(maxPerMobile)), ("max_per_email", .int(maxPerEmail)),
             ("username_min", .int(usernameMin)), ("username_max", .int(usernameMax)),
         ]
-        if let lockTimeoutSeconds { object.append(("lock_timeout_seconds", .double(lockTimeoutSeconds))) }
+        if let lockTimeoutSeconds { object.append(("lock_timeout", .double(lockTimeoutSeconds))) }
         return .object(object)
     }
 }

@@ -12,7 +12,9 @@ import Testing
     @Test func indexListsEveryRunOfTheFolderNewestFirstInTheLastRunsLanguage() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let common = ["--now", "2026-11-25", "--max-reject-rate", "1", "--reports", folder.path + "/reports", "--quiet"]
+        let common = [
+            "--now", "2026-11-25", "--max-reject-rate", "1", "--reports", folder.path + "/reports", "--quiet",
+        ]
         let store = ["--store", folder.path + "/absher.sqlite"]
         #expect(try BinaryRun.run(["run", "SampleData"] + common + store, in: BinaryRun.packageRoot).status == 0)
         #expect(try BinaryRun.run(["validate", "SampleData"] + common, in: BinaryRun.packageRoot).status == 0)
@@ -40,9 +42,10 @@ import Testing
         #expect(html.contains("<code>required.missing</code> 8"))
         #expect(html.contains(HTMLReportPercent.of(65, 228)))
         for forbidden in ["http:", "https:", "<script", "src=", "url("] { #expect(!html.contains(forbidden)) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/reports").allSatisfy {
-            !$0.hasSuffix(".tmp")
-        })
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path + "/reports").allSatisfy {
+                !$0.hasSuffix(".tmp")
+            })
     }
 
     @Test func summaryHoldsTheVersionThresholdsRejectRatesReportAndStore() throws {
@@ -66,7 +69,7 @@ import Testing
         #expect(thresholds["max_deactivate_rate"] as? Double == 0.2)
         #expect(thresholds["max_per_mobile"] as? Int == 7)
         #expect(thresholds["max_per_email"] as? Int == 3)
-        #expect(thresholds["lock_timeout_seconds"] as? Double == 2.5)
+        #expect(thresholds["lock_timeout"] as? Double == 2.5)
         #expect(thresholds["username_min"] as? Int == 6)
         let totals = try #require(summary["totals"] as? [String: Any])
         let rate = try #require(totals["reject_rate"] as? Double)
@@ -79,9 +82,10 @@ import Testing
             #expect(abs(fileRate - expected) < 1e-6, "\(file)")
         }
         // The keys summary.json had before are all still there.
-        for key in ["run_id", "command", "mode", "run_date", "started_at", "ended_at", "status", "exit_code",
-            "files", "totals", "rules", "changes"]
-        {
+        for key in [
+            "run_id", "command", "mode", "run_date", "started_at", "ended_at", "status", "exit_code",
+            "files", "totals", "rules", "changes",
+        ] {
             #expect(summary[key] != nil, "\(key)")
         }
     }
@@ -96,7 +100,7 @@ import Testing
         #expect(summary["store"] == nil)
         let thresholds = try #require(summary["thresholds"] as? [String: Any])
         #expect(thresholds["max_deactivate_rate"] == nil)
-        #expect(thresholds["lock_timeout_seconds"] == nil)
+        #expect(thresholds["lock_timeout"] == nil)
         let latest = try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/out/latest")
         #expect(summary["report"] as? String == "out/\(latest)/report.html")
     }

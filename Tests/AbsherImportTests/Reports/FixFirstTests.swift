@@ -22,7 +22,9 @@ import Testing
     }
 
     @Test func itIsBoundedMaskedAndEscaped() {
-        let rules: [RuleCode] = [.idFormat, .idChecksum, .idKind, .mobileInvalid, .emailInvalid, .nameScript, .dateInvalid]
+        let rules: [RuleCode] = [
+            .idFormat, .idChecksum, .idKind, .mobileInvalid, .emailInvalid, .nameScript, .dateInvalid,
+        ]
         var findings: [Finding] = []
         for (index, rule) in rules.enumerated() {
             for line in 0..<(10 - index) {

@@ -22,7 +22,9 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder.file(name), withIntermediateDirectories: true)
         try writer.summaryJSON(reportPath: nil).serialized().write(
             toFile: folder.file(name + "/summary.json"), atomically: false, encoding: .utf8)
-        if report { try "<!DOCTYPE html>".write(toFile: folder.file(name + "/report.html"), atomically: false, encoding: .utf8) }
+        if report {
+            try "<!DOCTYPE html>".write(toFile: folder.file(name + "/report.html"), atomically: false, encoding: .utf8)
+        }
     }
 
     @Test func listsEveryRunNewestFirstWithItsCountsRateAndTopRules() throws {
@@ -30,8 +32,10 @@ import Testing
         try addRun(folder, "20261125T030000Z", startedAt: 0)
         try addRun(folder, "20261126T030000Z", startedAt: 86_400, status: .aborted, rejected: 900)
         try addRun(folder, "20261126T030000Z-2", startedAt: 86_400)
-        try FileManager.default.createDirectory(atPath: folder.file(".20261127T030000Z.partial"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: folder.file("latest"), withDestinationPath: "20261126T030000Z-2")
+        try FileManager.default.createDirectory(
+            atPath: folder.file(".20261127T030000Z.partial"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.file("latest"), withDestinationPath: "20261126T030000Z-2")
         let (entries, skipped) = ReportIndex(parent: folder.path, language: .english).read()
         #expect(entries.map(\.folder) == ["20261126T030000Z-2", "20261126T030000Z", "20261125T030000Z"])
         #expect(skipped.isEmpty)
