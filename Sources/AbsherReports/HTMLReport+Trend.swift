@@ -168,11 +168,11 @@ extension String {
         return String(dropLast(4)).replacingOccurrences(of: " ", with: "T") + "Z"
     }
 
-    /// `2026-11-25T03:00:12Z` as `2026-11-25 03:00:12`.
+    /// `2026-11-25T03:00:12Z` as `2026-11-25 03:00:12 UTC`, as the header shows times.
     fileprivate var replacingTWithSpace: String {
-        var text = self
-        if text.hasSuffix("Z") { text.removeLast() }
+        guard hasSuffix("Z") else { return self }
+        var text = String(dropLast())
         if let dot = text.firstIndex(of: ".") { text = String(text[..<dot]) }
-        return text.replacingOccurrences(of: "T", with: " ")
+        return text.replacingOccurrences(of: "T", with: " ") + " UTC"
     }
 }

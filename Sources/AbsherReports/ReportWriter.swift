@@ -198,9 +198,10 @@ package struct ReportWriter {
                     ("accepted", .int(outcome.rowsAccepted)),
                     ("rejected", .int(outcome.rowsRejected)),
                     ("warnings", .int(outcome.warningCount)),
-                    ("reject_rate", .double(outcome.rejectRate)),
                 ])
             ))
+        // Beside `totals`, not in it: `totals` holds whole numbers only, as monitors read it.
+        object.append(("reject_rate", .double(outcome.rejectRate)))
         let rules = outcome.ruleCounts
         object.append(("rules", .object(rules.keys.sorted().map { ($0.code, .int(rules[$0]!)) })))
         object.append(
