@@ -51,8 +51,9 @@ extension HTMLReport {
         "</svg><figcaption>\(e(title))</figcaption></figure>\n"
     }
 
+    /// `markup`, already escaped, follows the escaped `content` inside the element (a `tspan`).
     func text(
-        _ content: String, x: Int, y: Int, anchor: String, width: Int, style: String = ""
+        _ content: String, x: Int, y: Int, anchor: String, width: Int, style: String = "", markup: String = ""
     ) -> String {
         let mirroredX = isArabic ? width - x : x
         let styleAttribute = style.isEmpty ? "" : " class=\"\(style)\""
@@ -60,11 +61,11 @@ extension HTMLReport {
         // what start and end mean once more: the anchor as drawn for the English page is the right one.
         if isArabic && Self.holdsArabic(content) {
             return "<text x=\"\(mirroredX)\" y=\"\(y)\" text-anchor=\"\(anchor)\" direction=\"rtl\"\(styleAttribute)>"
-                + "\(e(content))</text>"
+                + "\(e(content))\(markup)</text>"
         }
         let mirroredAnchor = isArabic ? (anchor == "start" ? "end" : "start") : anchor
         return
-            "<text x=\"\(mirroredX)\" y=\"\(y)\" text-anchor=\"\(mirroredAnchor)\"\(styleAttribute)>\(e(content))</text>"
+            "<text x=\"\(mirroredX)\" y=\"\(y)\" text-anchor=\"\(mirroredAnchor)\"\(styleAttribute)>\(e(content))\(markup)</text>"
     }
 
     /// Whether `text` holds a letter of the Arabic block.

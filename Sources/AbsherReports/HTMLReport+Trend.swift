@@ -113,7 +113,7 @@ extension HTMLReport {
             band.values.count > 1
             ? ReportLabel.trendPrevious.text(
                 language, Self.grouped(band.values[band.values.count - 2]),
-                Self.signed(current - band.values[band.values.count - 2]))
+                difference(current - band.values[band.values.count - 2]))
             : ReportLabel.trendNoPrevious.text(language)
         svg += text(previous, x: labelWidth - 14, y: top + 47, anchor: "end", width: width, style: "num")
         svg += rect(
@@ -154,10 +154,12 @@ extension HTMLReport {
         return html + "</tbody>\n</table></div>\n</details>\n"
     }
 
-    /// `+5`, `-3`, `±0`, between left-to-right marks so that the sign stays in front on the Arabic page.
-    package static func signed(_ number: Int) -> String {
-        let text = number > 0 ? "+" + grouped(number) : number == 0 ? "±0" : grouped(number)
-        return "\u{200E}" + text + "\u{200E}"
+    /// `5 more`, `3 fewer`, `no change`: in words, which read the same in both directions (a sign would move
+    /// to the wrong side of its number in an Arabic line of SVG text, which has no bidi isolation).
+    package func difference(_ number: Int) -> String {
+        if number > 0 { return ReportLabel.trendMore.text(language, Self.grouped(number)) }
+        if number < 0 { return ReportLabel.trendFewer.text(language, Self.grouped(-number)) }
+        return ReportLabel.trendSame.text(language)
     }
 }
 

@@ -3,7 +3,8 @@
 /// `text(_:_:)` with numbers and names, in the order the sentence of each language needs.
 package enum ReportLabel: CaseIterable, Sendable {
     // The trend of report.html.
-    case trendTitle, trendAxisRuns, trendThisRun, trendPrevious, trendNoPrevious, trendLegend, trendTable
+    case trendTitle, trendAxisRuns, trendThisRun, trendPrevious, trendMore, trendFewer, trendSame, trendNoPrevious
+    case trendLegend, trendTable
     case seriesAccepted, seriesRejected, seriesWarnings, seriesDeactivated, seriesRule
     // The changes section of report.html.
     case changesNone, changesNoneButUnchanged, changesUnchanged, changesNewCounted, changesKindSummary
@@ -19,6 +20,9 @@ package enum ReportLabel: CaseIterable, Sendable {
         case .trendAxisRuns: "Runs, oldest to newest (start date, UTC)"
         case .trendThisRun: "this run: %1"
         case .trendPrevious: "previous: %1 (%2)"
+        case .trendMore: "%1 more"
+        case .trendFewer: "%1 fewer"
+        case .trendSame: "no change"
         case .trendNoPrevious: "no earlier run"
         case .trendLegend:
             "One bar per run, its value above it; this run is outlined, runs aborted or failed are grey. Each row has its own scale."
@@ -64,6 +68,9 @@ package enum ReportLabel: CaseIterable, Sendable {
         case .trendAxisRuns: "التشغيلات من الأقدم إلى الأحدث (تاريخ البدء بالتوقيت العالمي)"
         case .trendThisRun: "هذا التشغيل: %1"
         case .trendPrevious: "السابق: %1 (%2)"
+        case .trendMore: "أكثر بـ %1"
+        case .trendFewer: "أقل بـ %1"
+        case .trendSame: "دون تغيير"
         case .trendNoPrevious: "لا يوجد تشغيل سابق"
         case .trendLegend:
             "عمود لكل تشغيل وقيمته فوقه؛ هذا التشغيل محاط بإطار، والتشغيلات الملغاة أو الفاشلة رمادية. لكل صف مقياسه الخاص."

@@ -323,13 +323,15 @@ import Testing
         let html = page(SampleOutcome.night(historyCount: 3))
         // Rejected rows: this run 90 (57 + 31 + 2), the previous run (day 2) 60 + 26.
         #expect(html.contains(">this run: 90</text>"))
-        #expect(html.contains(">previous: 86 (\u{200E}+4\u{200E})</text>"))
+        #expect(html.contains(">previous: 86 (4 more)</text>"))
+        // mobile.invalid: 1 finding in this run, 22 in the previous one.
+        #expect(html.contains(">previous: 22 (21 fewer)</text>"))
     }
 
     @Test func arabicTrendTextIsLaidOutRightToLeft() {
         let html = page(SampleOutcome.night(historyCount: 3), .arabic)
         #expect(html.contains("direction=\"rtl\" class=\"num\">هذا التشغيل: 90</text>"))
-        #expect(html.contains("السابق: 86 (\u{200E}+4\u{200E})"))
+        #expect(html.contains("direction=\"rtl\" class=\"num\">السابق: 86 (أكثر بـ 4)</text>"))
     }
 
     @Test(arguments: languages)

@@ -14,8 +14,8 @@ import Testing
     }
 
     @Test func placeholdersAreFilledInOnePass() {
-        #expect(ReportLabel.trendPrevious.text(.english, "%2", "+1") == "previous: %2 (+1)")
-        #expect(ReportLabel.trendPrevious.text(.arabic, "5", "+1") == "السابق: 5 (+1)")
+        #expect(ReportLabel.changesNewCounted.text(.english, "%2", "20").hasPrefix("%2 new records; the first 20 "))
+        #expect(ReportLabel.changesNewCounted.text(.arabic, "160", "20").hasPrefix("160 سجل جديد؛ تعرض الصفحة أول 20"))
         #expect(ReportLabel.indexTitle.text(.english, "unused") == "Import runs")
     }
 }
