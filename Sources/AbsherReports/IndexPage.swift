@@ -123,7 +123,7 @@ package struct IndexPage {
     static let css = """
         #runs table{font-size:.85em}#runs th,#runs td{padding:4px 8px}#runs td .status{font-size:.9em}
         tr.stopped td{background:#fff5f5}td.rules .rule{white-space:nowrap}td.rules code{font-size:.9em}
-        td.run,td.time{white-space:nowrap}td small.note{font-size:.9em}
+        td.run{white-space:nowrap}td small.note{font-size:.9em}
         header .note{margin:.2em 0 1em}#skipped ul{margin:.2em 0;padding-inline-start:1.4em}
         a bdi{color:#0969da}
 
