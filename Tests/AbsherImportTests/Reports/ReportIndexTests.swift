@@ -118,6 +118,27 @@ import Testing
         #expect(hrefs.allSatisfy { $0.hasPrefix("./") && $0.hasSuffix("/report.html") && !$0.contains("..") })
     }
 
+    /// The page Chromium builds from an index of hostile folder names holds no element made by a name and no
+    /// link out of the reports folder. Needs Chromium, which `.ci/run` installs.
+    @Test(.enabled(if: HTMLReportTests.chromium != nil, "needs chromium on PATH"))
+    func hostileFolderNamesMakeNoElementInChromium() throws {
+        let chromium = try #require(HTMLReportTests.chromium)
+        let folder = try ReportsScratchFolder()
+        for (index, name) in ["<img src=x onerror=alert(1)>", "<script>alert(1)<", "javascript:alert(1)"]
+            .enumerated()
+        {
+            try addRun(folder, name, startedAt: Double(index))
+        }
+        try ReportIndex(parent: folder.path, language: .english).write(runID: "x")
+        let dom = try HTMLReportTests.dumpDOM(chromium, folder.file("index.html"))
+        #expect(dom.contains("<section id=\"runs\">"), "Chromium did not render the page")
+        #expect(dom.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        for element in ["<img", "<script", "<iframe", "<object", "<embed"] {
+            #expect(!dom.lowercased().contains(element), "\(element)")
+        }
+        #expect(!dom.contains("href=\"javascript"))
+    }
+
     @Test func arabicIndexIsRightToLeftAndInArabic() throws {
         let folder = try ReportsScratchFolder()
         try addRun(folder, "20261125T030000Z", startedAt: 0, status: .aborted)
