@@ -224,8 +224,15 @@ package struct HTMLReport {
         html += newRecords()
         let others = outcome.changes.filter { $0.change != .new }
         guard !others.isEmpty else { return html + "</section>\n" }
-        html += changesTable(others.prefix(rowLimit))
-        html += moreNote(shown: min(rowLimit, others.count), total: others.count, file: "changes.csv")
+        let shown = others.prefix(rowLimit)
+        html += changesTable(shown)
+        // The run keeps only its first changes for this page: count what is not shown from the counts per kind.
+        let counted = kinds.filter { $0 != .new }.reduce(0) { $0 + (outcome.changeCounts[$1] ?? 0) }
+        let listed = Set(shown.map { "\($0.change.rawValue) \($0.kind.rawValue) \($0.recordID)" }).count
+        if counted > listed {
+            let text = ReportLabel.changesMore.text(language, Self.grouped(listed), Self.grouped(counted))
+            html += "<p class=\"more\">\(e(text))</p>\n"
+        }
         return html + "</section>\n"
     }
 

@@ -7,7 +7,7 @@ package enum ReportLabel: CaseIterable, Sendable {
     case trendLegend, trendTable
     case seriesAccepted, seriesRejected, seriesWarnings, seriesDeactivated, seriesRule
     // The changes section of report.html.
-    case changesNone, changesNoneButUnchanged, changesUnchanged, changesNewCounted, changesKindSummary
+    case changesNone, changesNoneButUnchanged, changesUnchanged, changesNewCounted, changesKindSummary, changesMore
     // index.html.
     case indexTitle, indexIntro, indexEmpty, indexSkipped, indexNoSummary, indexUnreadableSummary
     case indexNotASummary, indexTooLarge, indexNoReport, indexFooter
@@ -37,6 +37,7 @@ package enum ReportLabel: CaseIterable, Sendable {
         case .changesUnchanged: "%1 records unchanged."
         case .changesNewCounted: "%1 new records; the first %2 are shown here, every one is in changes.csv."
         case .changesKindSummary: "%1: %2 records"
+        case .changesMore: "The table shows %1 of the %2 changed records; every change is in changes.csv."
         case .indexTitle: "Import runs"
         case .indexIntro: "%1 runs in this folder, newest first. Each run links to its report."
         case .indexEmpty: "No run has written a report in this folder yet."
@@ -85,6 +86,7 @@ package enum ReportLabel: CaseIterable, Sendable {
         case .changesUnchanged: "%1 سجل دون تغيير."
         case .changesNewCounted: "%1 سجل جديد؛ تعرض الصفحة أول %2 منها، وكلها في changes.csv."
         case .changesKindSummary: "%1: %2 سجل"
+        case .changesMore: "يعرض الجدول %1 من %2 سجلًا متغيرًا؛ وكل التغييرات في changes.csv."
         case .indexTitle: "تشغيلات الاستيراد"
         case .indexIntro: "%1 تشغيلًا في هذا المجلد، الأحدث أولًا. لكل تشغيل رابط إلى تقريره."
         case .indexEmpty: "لم يكتب أي تشغيل تقريرًا في هذا المجلد بعد."

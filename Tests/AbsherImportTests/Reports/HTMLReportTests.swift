@@ -193,7 +193,22 @@ import Testing
         }
         let html = page(SampleOutcome.night(changes: changes))
         #expect(html.components(separatedBy: "cap-change-").count - 1 == 1_000)
-        #expect(html.contains("200 more in changes.csv"))
+        #expect(html.contains("The table shows 1,000 of the 1,200 changed records; every change is in changes.csv."))
+    }
+
+    /// A run keeps only its first changes for the page (`ChangeLog.keepLimit`): the counts say how many more.
+    @Test func changesBeyondThoseKeptAreCountedFromTheCountsPerKind() {
+        let kept = (0..<10).map {
+            Change(recordID: "kept-\($0)", kind: .citizen, change: .deactivated)
+        }
+        var outcome = SampleOutcome.night(changes: kept)
+        outcome.changeCounts = [.deactivated: 5_000, .unchanged: 100]
+        let html = page(outcome)
+        #expect(html.components(separatedBy: "kept-").count - 1 == 10)
+        #expect(html.contains("The table shows 10 of the 5,000 changed records"))
+        var whole = SampleOutcome.night(changes: kept)
+        whole.changeCounts = [.deactivated: 10]
+        #expect(!page(whole).contains("The table shows"))
     }
 
     /// A first load: its `new` records are counted, the first 20 listed under a folded summary.
