@@ -34,14 +34,15 @@ package struct IndexEntry: Sendable, Equatable {
         guard let object = json as? [String: Any], let runID = object["run_id"] as? String,
             let status = object["status"] as? String, let totals = object["totals"] as? [String: Any]
         else { return nil }
-        func int(_ value: Any?) -> Int { (value as? NSNumber)?.intValue ?? 0 }
+        // A count that is not a whole number an Int holds exactly (1e300, 2.5, "7") counts as 0; never a trap.
+        func int(_ value: Any?) -> Int { max(0, value as? Int ?? 0) }
         self.folder = folder
         self.runID = runID
         self.status = status
         startedAt = object["started_at"] as? String ?? ""
         command = object["command"] as? String ?? ""
         mode = object["mode"] as? String ?? ""
-        exitCode = (object["exit_code"] as? NSNumber)?.intValue
+        exitCode = object["exit_code"] as? Int
         rows = int(totals["rows"])
         accepted = int(totals["accepted"])
         rejected = int(totals["rejected"])

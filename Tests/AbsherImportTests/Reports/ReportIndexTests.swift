@@ -78,8 +78,22 @@ import Testing
             atPath: folder.file("link-summary/summary.json"), withDestinationPath: "/dev/zero")
         try Data("not a folder".utf8).write(to: URL(fileURLWithPath: folder.file("stray-file")))
 
+        try FileManager.default.createDirectory(atPath: folder.file("odd-numbers"), withIntermediateDirectories: true)
+        try Data(
+            """
+            {"run_id": "odd", "status": "committed", "started_at": "2026-01-01T00:00:00Z", "exit_code": 1e300,
+             "totals": {"rows": 1e300, "accepted": -5, "rejected": 2.5, "warnings": "7"},
+             "rules": {"id.format": 1e19, "id.kind": 3}, "changes": {"deactivated": true}}
+            """.utf8
+        ).write(to: URL(fileURLWithPath: folder.file("odd-numbers/summary.json")))
+
         let (entries, skipped) = ReportIndex(parent: folder.path, language: .english).read()
-        #expect(entries.map(\.folder) == ["20261125T030000Z"])
+        #expect(entries.map(\.folder) == ["20261125T030000Z", "odd-numbers"])
+        let odd = try #require(entries.last)
+        let counts: [Int] = [odd.rows, odd.accepted, odd.rejected, odd.warnings]
+        #expect(counts == [0, 0, 0, 0])
+        #expect(odd.exitCode == nil)
+        #expect(odd.topRules.map(\.code) == ["id.kind", "id.format"])
         let reasons = Dictionary(uniqueKeysWithValues: skipped.map { ($0.folder, $0.reason) })
         #expect(reasons["no-summary"] == .indexNoSummary)
         #expect(reasons["link-summary"] == .indexNoSummary)
