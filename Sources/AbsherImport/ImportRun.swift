@@ -131,7 +131,8 @@ public enum ImportRun {
             runID: runID, command: options.command, mode: options.mode,
             startedAt: startedAt, endedAt: startedAt, runDate: options.validation.runDate, status: .failed,
             exitStatus: .success, failure: nil, files: files, findings: findings, changes: [], changeCounts: [:],
-            history: [])
+            history: [], thresholds: options.thresholds,
+            store: options.command == .run ? StoreEngines.displayName(options.storePath) : nil)
     }
 
     package static func unusableFailure(_ scans: [FileScan]) -> RunFailure? {
@@ -171,6 +172,13 @@ public enum ImportRun {
                 outcome: outcome,
                 options: options.reportSettings
             ).write(into: folder, changesWritten: changesWritten)
+            outcome.reportPath = folder.finalPath + "/report.html"
+            do {
+                try ReportIndex(parent: folder.parent, language: options.reportLanguage).write(runID: folder.runID)
+            } catch {
+                // The run's own report is in place: a stale index is worth a warning, not a failed night.
+                outcome.notes.append("cannot rewrite \(folder.parent)/index.html: \(error)")
+            }
         } catch let error as FileSystemError {
             outcome.exitStatus = error.exitStatus
             outcome.status = outcome.status == .committed ? .committed : .failed

@@ -58,6 +58,18 @@ extension RunOptions {
 }
 
 extension RunOptions {
+    /// The limits `summary.json` records: every one `run` takes; `validate` has no store, so no deactivation
+    /// limit and no lock timeout.
+    var thresholds: RunThresholds {
+        RunThresholds(
+            maxRejectRate: maxRejectRate, maxDeactivateRate: command == .run ? maxDeactivateRate : nil,
+            maxPerMobile: reconcile.maxPeoplePerMobile, maxPerEmail: reconcile.maxPeoplePerEmail,
+            usernameMin: validation.usernameMinLength, usernameMax: validation.usernameMaxLength,
+            lockTimeoutSeconds: command == .run ? lockTimeoutSeconds : nil)
+    }
+}
+
+extension RunOptions {
     /// A rate as help shows its default: `0.05`, `0.10`.
     public static func rateText(_ rate: Double) -> String { String(format: "%.2f", rate) }
 }

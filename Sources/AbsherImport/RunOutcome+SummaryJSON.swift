@@ -11,6 +11,6 @@ import Foundation
 extension RunOutcome {
     /// The object `summary.json` holds, as it is written there: what `run --json` and `validate --json` print.
     public func summaryJSON(options: RunOptions) -> String {
-        ReportWriter(outcome: self, options: options.reportSettings).summaryJSON().serialized()
+        ReportWriter(outcome: self, options: options.reportSettings).summaryJSON(reportPath: reportPath).serialized()
     }
 }

@@ -38,6 +38,20 @@ final class RunSession {
         defer { try? log.close() }
         let strategy = strategy()
         var scans = try strategy.scan(self, progress: progress)
+        do {
+            return try proceed(&scans, strategy: strategy)
+        } catch {
+            // A run that fails after reading (the store full, its connection lost) reports what it read.
+            if outcome.files.isEmpty {
+                outcome = ImportRun.makeOutcome(
+                    options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
+            }
+            throw error
+        }
+    }
+
+    /// The phases after the files are read: the nightly guards, the reconciler, the merge and the commit.
+    private func proceed(_ scans: inout [FileScan], strategy: any RunStrategy) throws -> TransactionCompletion {
         if let failure = ImportRun.unusableFailure(scans) {
             return abandon(scans, status: .failed, failure: failure)
         }

@@ -65,20 +65,33 @@ extension PostgresRecordStore {
         return found
     }
 
-    /// The last `limit` runs other than `runRowID`, oldest first.
+    /// The last `limit` runs other than `runRowID`, oldest first, each with its counts per rule and change kind.
     package func history(limit: Int, excluding runRowID: Int64) throws -> [RunHistoryEntry] {
         let result = try connection.execute(
             """
-            SELECT run_key, started_at, mode, status, rows_read, rows_accepted, rows_rejected
+            SELECT id, run_key, started_at, mode, status, rows_read, rows_accepted, rows_rejected, warnings
             FROM runs WHERE id != $1::bigint ORDER BY id DESC LIMIT $2::bigint
             """, parameters: [runRowID, limit])
         var entries: [RunHistoryEntry] = []
+        var positions: [Int64: Int] = [:]
         for row in result.rows {
+            positions[try row.int(0) ?? 0] = entries.count
             entries.append(
                 RunHistoryEntry(
-                    runID: row.string(0) ?? "", startedAt: row.string(1) ?? "", mode: row.string(2) ?? "",
-                    status: row.string(3) ?? "", rowsRead: Int(try row.int(4) ?? 0),
-                    rowsAccepted: Int(try row.int(5) ?? 0), rowsRejected: Int(try row.int(6) ?? 0)))
+                    runID: row.string(1) ?? "", startedAt: row.string(2) ?? "", mode: row.string(3) ?? "",
+                    status: row.string(4) ?? "", rowsRead: Int(try row.int(5) ?? 0),
+                    rowsAccepted: Int(try row.int(6) ?? 0), rowsRejected: Int(try row.int(7) ?? 0),
+                    warnings: Int(try row.int(8) ?? 0)))
+        }
+        if let oldest = positions.keys.min() {
+            let counts = try connection.execute(
+                "SELECT run_id, category, name, count FROM run_counts WHERE run_id >= $1::bigint AND run_id != $2::bigint",
+                parameters: [oldest, runRowID])
+            for row in counts.rows {
+                guard let position = positions[try row.int(0) ?? 0] else { continue }
+                entries[position].addCount(
+                    category: row.string(1) ?? "", name: row.string(2) ?? "", count: Int(try row.int(3) ?? 0))
+            }
         }
         return entries.reversed()
     }

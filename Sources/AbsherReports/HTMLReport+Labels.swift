@@ -10,8 +10,15 @@ import AbsherSupport
 /// The English page shows the codes that `rejects.csv`, `changes.csv` and `summary.json` use; the Arabic page
 /// translates them (rule codes stay as they are: they are what a reviewer searches the CSV files for).
 extension HTMLReport {
-    package func label(_ status: RunStatus) -> String {
-        guard isArabic else { return status.rawValue }
+    package func label(_ status: RunStatus) -> String { Self.label(status, language) }
+
+    package func label(_ command: RunCommand) -> String { Self.label(command, language) }
+
+    package func label(_ mode: RunMode) -> String { Self.label(mode, language) }
+
+    /// A run's status in `language` (also for `index.html`).
+    package static func label(_ status: RunStatus, _ language: ReportLanguage) -> String {
+        guard language == .arabic else { return status.rawValue }
         switch status {
         case .committed: return "حُفظ"
         case .aborted: return "أُلغي"
@@ -20,16 +27,16 @@ extension HTMLReport {
         }
     }
 
-    package func label(_ command: RunCommand) -> String {
-        guard isArabic else { return command.rawValue }
+    package static func label(_ command: RunCommand, _ language: ReportLanguage) -> String {
+        guard language == .arabic else { return command.rawValue }
         switch command {
         case .run: return "تشغيل ودمج"
         case .validate: return "تحقق فقط"
         }
     }
 
-    package func label(_ mode: RunMode) -> String {
-        guard isArabic else { return mode.rawValue }
+    package static func label(_ mode: RunMode, _ language: ReportLanguage) -> String {
+        guard language == .arabic else { return mode.rawValue }
         switch mode {
         case .snapshot: return "لقطة كاملة"
         case .delta: return "تغييرات فقط"

@@ -52,6 +52,10 @@ extension HTMLReport {
         .bar.error{fill:#cf222e}.bar.warning{fill:#d4a72c}.bar.change{fill:#0969da}
         .bar.ok{fill:#2da44e}.bar.bad{fill:#cf222e}.bar.stopped{fill:#afb8c1}.bar.current{stroke:#1f2328;stroke-width:1.5}
         .axis{fill:#8c959f}.hit{fill:transparent}.hit:hover{fill:rgba(9,105,218,.08)}
+        .bar.warn{fill:#d4a72c}svg text.value{font-size:10px;fill:#57606a}svg text.axis-title{fill:#57606a;font-style:italic}
+        svg text.axis-label{font-size:10px}svg text.axis-label.current{font-weight:700;fill:#1f2328}
+        details{margin:.4em 0}details>summary{cursor:pointer;color:#0969da}
+        details.kind>summary{color:#1f2328;font-weight:600}
         @media print{body{background:#fff}.scroll{max-height:none;overflow:visible}th{position:static}nav{display:none}}
 
         """

@@ -198,26 +198,66 @@ package struct HTMLReport {
         return html + tableEnd() + "</section>\n"
     }
 
+    /// The `new` records a first load lists on the page; the rest are counted (all are in `changes.csv`).
+    package static let newRecordsShown = 20
+
     private func changesSection() -> String {
         guard outcome.command == .run else { return "" }
         var html = "<section id=\"changes\">\n<h2>\(e(t("Changes", "التغييرات")))</h2>\n"
+        let unchanged = outcome.changeCounts[.unchanged] ?? 0
+        let kinds = ChangeKind.allCases.filter { $0 != .unchanged && (outcome.changeCounts[$0] ?? 0) > 0 }
+        guard !kinds.isEmpty else {
+            // One sentence: nothing changed (and how many records were read unchanged).
+            let text =
+                unchanged > 0
+                ? ReportLabel.changesNoneButUnchanged.text(language, Self.grouped(unchanged))
+                : ReportLabel.changesNone.text(language)
+            return html + note(text) + "</section>\n"
+        }
         html += barChart(
             title: t("Changes per kind", "التغييرات حسب النوع"),
-            bars: ChangeKind.allCases.filter { $0 != .unchanged }.map {
-                ChartBar(label: label($0), value: outcome.changeCounts[$0] ?? 0, style: "change")
-            })
+            bars: kinds.map { ChartBar(label: label($0), value: outcome.changeCounts[$0] ?? 0, style: "change") })
         // Unchanged records outnumber the rest by far and would flatten every other bar: a sentence instead.
-        let unchanged = Self.grouped(outcome.changeCounts[.unchanged] ?? 0)
-        html += note(t("\(unchanged) records unchanged.", "\(unchanged) سجل دون تغيير."))
-        guard !outcome.changes.isEmpty else {
-            return html + note(t("No record changed.", "لم يتغير أي سجل.")) + "</section>\n"
+        if unchanged > 0 {
+            html += note(ReportLabel.changesUnchanged.text(language, Self.grouped(unchanged)))
         }
-        html += tableStart([
+        html += newRecords()
+        let others = outcome.changes.filter { $0.change != .new }
+        guard !others.isEmpty else { return html + "</section>\n" }
+        let shown = others.prefix(rowLimit)
+        html += changesTable(shown)
+        // The run keeps only its first changes for this page: count what is not shown from the counts per kind.
+        let counted = kinds.filter { $0 != .new }.reduce(0) { $0 + (outcome.changeCounts[$1] ?? 0) }
+        let listed = Set(shown.map { "\($0.change.rawValue) \($0.kind.rawValue) \($0.recordID)" }).count
+        if counted > listed {
+            let text = ReportLabel.changesMore.text(language, Self.grouped(listed), Self.grouped(counted))
+            html += "<p class=\"more\">\(e(text))</p>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    /// A first load's `new` records: counted, the first `newRecordsShown` listed under a folded summary.
+    private func newRecords() -> String {
+        let count = outcome.changeCounts[.new] ?? 0
+        let rows = outcome.changes.lazy.filter { $0.change == .new }.prefix(Self.newRecordsShown)
+        guard count > 0, !rows.isEmpty else { return "" }
+        let shown = Array(rows)
+        let summary =
+            count > shown.count
+            ? ReportLabel.changesNewCounted.text(language, Self.grouped(count), Self.grouped(shown.count))
+            : ReportLabel.changesKindSummary.text(language, label(ChangeKind.new), Self.grouped(count))
+        var html = "<details class=\"kind\"\(count > shown.count ? "" : " open")>"
+        html += "<summary>\(e(summary))</summary>\n"
+        return html + changesTable(shown[...]) + "</details>\n"
+    }
+
+    private func changesTable(_ changes: ArraySlice<Change>) -> String {
+        var html = tableStart([
             (t("Record", "السجل"), ""), (t("Kind", "النوع"), ""), (t("Change", "التغيير"), ""),
             (t("Field", "الحقل"), ""), (t("Old value", "القيمة السابقة"), ""),
             (t("New value", "القيمة الجديدة"), ""),
         ])
-        for change in outcome.changes.prefix(rowLimit) {
+        for change in changes {
             html +=
                 "<tr><td class=\"mono\">\(ltrValue(maskID(change.recordID)))</td><td>\(e(label(change.kind)))</td>"
             html +=
@@ -228,11 +268,7 @@ package struct HTMLReport {
                 "<td class=\"v\">\(fieldValue(maskValue(change.newValue, field: change.field), field: change.field))</td>"
             html += "</tr>\n"
         }
-        html += tableEnd()
-        html += moreNote(
-            shown: min(rowLimit, outcome.changes.count), total: outcome.changes.count, file: "changes.csv"
-        )
-        return html + "</section>\n"
+        return html + tableEnd()
     }
 
     private func findingsSection() -> String {

@@ -43,7 +43,7 @@ package struct ReportWriter {
             if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
             let summary = OutputFile.self
             let file = try summary.init(path: folder.path(for: "summary.json"))
-            try file.write(summaryJSON().serialized() + "\n")
+            try file.write(summaryJSON(reportPath: folder.finalPath + "/report.html").serialized() + "\n")
             try file.close()
             let html = try OutputFile(path: folder.path(for: "report.html"))
             try html.write(
@@ -151,7 +151,8 @@ package struct ReportWriter {
         return out
     }
 
-    package func summaryJSON() -> JSONValue {
+    /// The object of `summary.json`; `reportPath` is where this run's `report.html` is (nil: it wrote none).
+    package func summaryJSON(reportPath: String?) -> JSONValue {
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         var object: [(String, JSONValue)] = [
@@ -165,6 +166,10 @@ package struct ReportWriter {
             ("exit_code", .int(Int(outcome.exitStatus.rawValue))),
         ]
         if let failure = outcome.failure { object.append(("failure", .string(maskText(failure.description)))) }
+        object.append(("version", .string(ToolVersion.current)))
+        object.append(("report", reportPath.map { .string($0) } ?? .null))
+        if outcome.command == .run { object.append(("store", outcome.store.map { .string($0) } ?? .null)) }
+        if let thresholds = outcome.thresholds { object.append(("thresholds", thresholds.json)) }
         object.append(
             (
                 "files",
@@ -179,6 +184,7 @@ package struct ReportWriter {
                             ("accepted", .int(file.accepted)),
                             ("rejected", .int(file.rejected)),
                             ("warnings", .int(file.warnings)),
+                            ("reject_rate", .double(RunOutcome.rate(file.rejected, of: file.rows))),
                         ])
                     })
             ))
@@ -194,6 +200,8 @@ package struct ReportWriter {
                     ("warnings", .int(outcome.warningCount)),
                 ])
             ))
+        // Beside `totals`, not in it: `totals` holds whole numbers only, as monitors read it.
+        object.append(("reject_rate", .double(outcome.rejectRate)))
         let rules = outcome.ruleCounts
         object.append(("rules", .object(rules.keys.sorted().map { ($0.code, .int(rules[$0]!)) })))
         object.append(

@@ -26,11 +26,22 @@ public struct RunOutcome: Sendable {
     public var changeCounts: [ChangeKind: Int]
     /// Earlier runs from the store, newest last (for the trend chart).
     public var history: [RunHistoryEntry]
+    /// The limits the run was held to (nil in outcomes built by hand).
+    public var thresholds: RunThresholds?
+    /// The store as reports show it: a path, or a URI without its password; nil for `validate`.
+    public var store: String?
+    /// The run's `report.html`, once its report folder is published; nil while it is not (and for a run that
+    /// wrote none: such a run prints no report path).
+    public var reportPath: String?
+    /// Problems after the report folder was published that do not change the outcome (`index.html` could not
+    /// be rewritten), for the log.
+    public var notes: [String] = []
 
     public init(
         runID: String, command: RunCommand, mode: RunMode, startedAt: Date, endedAt: Date, runDate: GregorianDate,
         status: RunStatus, exitStatus: ExitStatus, failure: RunFailure? = nil, files: [FileSummary],
-        findings: [Finding], changes: [Change], changeCounts: [ChangeKind: Int], history: [RunHistoryEntry]
+        findings: [Finding], changes: [Change], changeCounts: [ChangeKind: Int], history: [RunHistoryEntry],
+        thresholds: RunThresholds? = nil, store: String? = nil
     ) {
         self.runID = runID
         self.command = command
@@ -46,6 +57,8 @@ public struct RunOutcome: Sendable {
         self.changes = changes
         self.changeCounts = changeCounts
         self.history = history
+        self.thresholds = thresholds
+        self.store = store
     }
 
     public var ruleCounts: [RuleCode: Int] {
@@ -55,4 +68,11 @@ public struct RunOutcome: Sendable {
     public var rowsAccepted: Int { files.reduce(0) { $0 + $1.accepted } }
     public var rowsRejected: Int { files.reduce(0) { $0 + $1.rejected } }
     public var warningCount: Int { files.reduce(0) { $0 + $1.warnings } }
+    /// Rejected rows over rows read; 0 when nothing was read.
+    public var rejectRate: Double { Self.rate(rowsRejected, of: rowsRead) }
+
+    /// `part` over `whole`, 0 when `whole` is 0.
+    public static func rate(_ part: Int, of whole: Int) -> Double {
+        whole > 0 ? Double(part) / Double(whole) : 0
+    }
 }

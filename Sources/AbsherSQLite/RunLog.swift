@@ -64,24 +64,39 @@ package struct RunLog {
         for (kind, value) in outcome.changeCounts { try insert("change", kind, value) }
     }
 
-    /// The last `limit` runs before the run `excluding`, oldest first (the report adds the current run itself).
+    /// The last `limit` runs before the run `excluding`, oldest first (the report adds the current run itself),
+    /// each with its counts per rule and per change kind.
     package static func history(_ database: Database, limit: Int, excluding runRowID: Int64) throws -> [RunHistoryEntry]
     {
         let statement = try database.prepare(
             """
-            SELECT run_key, started_at, mode, status, rows_read, rows_accepted, rows_rejected
+            SELECT id, run_key, started_at, mode, status, rows_read, rows_accepted, rows_rejected, warnings
             FROM runs WHERE id != ? ORDER BY id DESC LIMIT ?
             """)
         statement.bind(runRowID, at: 1)
         statement.bind(Int64(limit), at: 2)
         var entries: [RunHistoryEntry] = []
+        var positions: [Int64: Int] = [:]
         while try statement.step() {
+            positions[statement.columnInt(0) ?? 0] = entries.count
             entries.append(
                 RunHistoryEntry(
-                    runID: statement.columnString(0) ?? "", startedAt: statement.columnString(1) ?? "",
-                    mode: statement.columnString(2) ?? "", status: statement.columnString(3) ?? "",
-                    rowsRead: Int(statement.columnInt(4) ?? 0), rowsAccepted: Int(statement.columnInt(5) ?? 0),
-                    rowsRejected: Int(statement.columnInt(6) ?? 0)))
+                    runID: statement.columnString(1) ?? "", startedAt: statement.columnString(2) ?? "",
+                    mode: statement.columnString(3) ?? "", status: statement.columnString(4) ?? "",
+                    rowsRead: Int(statement.columnInt(5) ?? 0), rowsAccepted: Int(statement.columnInt(6) ?? 0),
+                    rowsRejected: Int(statement.columnInt(7) ?? 0), warnings: Int(statement.columnInt(8) ?? 0)))
+        }
+        if let oldest = positions.keys.min() {
+            let counts = try database.prepare(
+                "SELECT run_id, category, name, count FROM run_counts WHERE run_id >= ? AND run_id != ?")
+            counts.bind(oldest, at: 1)
+            counts.bind(runRowID, at: 2)
+            while try counts.step() {
+                guard let position = positions[counts.columnInt(0) ?? 0] else { continue }
+                entries[position].addCount(
+                    category: counts.columnString(1) ?? "", name: counts.columnString(2) ?? "",
+                    count: Int(counts.columnInt(3) ?? 0))
+            }
         }
         return entries.reversed()
     }

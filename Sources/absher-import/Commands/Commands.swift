@@ -1,3 +1,5 @@
+import AbsherReports
+
 /// The commands, in the order help lists them.
 enum Commands {
     static var all: [any Command.Type] {
@@ -6,7 +8,7 @@ enum Commands {
             CompletionsCommand.self,
         ]
     }
-    static let version = "0.1.0"
+    static let version = ToolVersion.current
 
     /// A command by name; `help` too, for `help help` and its usage errors.
     static func named(_ name: String) -> (any Command.Type)? {

@@ -210,17 +210,12 @@ enum RunArguments {
                 finding.file.isEmpty ? .string("kind", finding.value) : .string("file", finding.file)
             logger.warning("\(finding.rule.code): \(finding.message)", [.string("rule", finding.rule.code), field])
         }
-        let reportWritten =
-            (outcome.exitStatus != .cannotCreate && outcome.exitStatus != .ioError || outcome.failure == nil)
-            && !outcome.exitStatus.isInterruption
         let signal = RunInterruption.receivedSignal
         if signal != 0 && !outcome.exitStatus.isInterruption {
             logger.warning(
                 "\(signal == SIGINT ? "SIGINT" : "SIGTERM") received after the commit had begun; "
                     + "the run and its report were finished first")
         }
-        let reportPath =
-            (options.reportsParent as NSString).appendingPathComponent(outcome.runID) + "/report.html"
         if logger.format == .json {
             for file in outcome.files {
                 logger.info(
@@ -249,14 +244,19 @@ enum RunArguments {
                     }
                 logger.info(message, fields)
             }
-            if reportWritten { logger.info("report written", [.string("report", reportPath)]) }
+            if let reportPath = outcome.reportPath { logger.info("report written", [.string("report", reportPath)]) }
         }
         if json {
             Console.out(outcome.summaryJSON(options: options) + "\n")
         } else if !logger.quiet {
-            var text = "\(outcome.command.rawValue) \(outcome.status.rawValue): \(outcome.rowsRead) rows read, "
-            text +=
-                "\(outcome.rowsAccepted) accepted, \(outcome.rowsRejected) rejected, \(outcome.warningCount) warnings\n"
+            var text = "\(outcome.command.rawValue) \(outcome.status.rawValue): "
+            if outcome.files.isEmpty && outcome.failure != nil {
+                // Stopped before any file was read (the store locked or unusable): no counts to give.
+                text += "no file was read\n"
+            } else {
+                text += "\(outcome.rowsRead) rows read, \(outcome.rowsAccepted) accepted, "
+                text += "\(outcome.rowsRejected) rejected, \(outcome.warningCount) warnings\n"
+            }
             for file in outcome.files {
                 text +=
                     "  \(TerminalText.escaped(file.input.name)): \(file.rows) rows, \(file.accepted) accepted, \(file.rejected) rejected\n"
@@ -267,9 +267,11 @@ enum RunArguments {
                 }
                 if !changes.isEmpty { text += "  changes: " + changes.joined(separator: ", ") + "\n" }
             }
-            if reportWritten { text += "  report: \(TerminalText.escaped(reportPath))\n" }
+            if outcome.command == .validate { text += FixFirst(outcome: outcome, maskPII: options.maskPII).text }
+            if let reportPath = outcome.reportPath { text += "  report: \(TerminalText.escaped(reportPath))\n" }
             Console.out(text)
         }
+        for note in outcome.notes { logger.warning(note) }
         if let failure = outcome.failure {
             logger.failure(failure, exitStatus: outcome.exitStatus)
         }

@@ -35,7 +35,8 @@ enum RunCommand: Command {
             "absher-import run --residents fixed-residents.csv --mode delta --dry-run"),
         HelpExample(
             "The run's reject rate, for a monitoring script:",
-            "absher-import run SampleData --json --max-reject-rate 0.3 | jq '.totals.rejected / .totals.rows'"),
+            "absher-import run SampleData --json --max-reject-rate 0.3 | jq '{reject_rate, limit: .thresholds.max_reject_rate}'"
+        ),
         HelpExample(
             "The same settings from the environment, as a service file sets them:",
             "ABSHER_IMPORT_STORE=\(InstallPaths.store) ABSHER_IMPORT_MODE=delta absher-import run DIR"),

@@ -281,3 +281,36 @@ private func changes(_ outcome: RunOutcome) -> [String] {
     #expect(second.findings.map { "\($0.recordID) \($0.rule.code)" } == ["\(testID(1, 3)) username.taken"])
     #expect(second.changeCounts == [.new: 1, .unchanged: 1])
 }
+
+/// The trend's history (issue 15): each earlier run with its warnings, findings per rule and deactivations,
+/// as the store recorded them, oldest first.
+@Test func historyCarriesEachRunsWarningsRulesAndDeactivations() {
+    let night = Night()
+    let first = night.run(citizens: (1...4).map { citizen($0) } + ["1,,,,,,,,,\n"])
+    #expect(first.rowsRejected == 1)
+    let second = night.run(citizens: (1...3).map { citizen($0) }, night: 2)
+    #expect(second.changeCounts[.deactivated] == 1)
+    let third = night.run(citizens: (1...3).map { citizen($0) }, night: 3)
+    #expect(third.history.count == 2)
+    let (older, newer) = (third.history[0], third.history[1])
+    #expect(older.runID == first.runID)
+    #expect(older.ruleCounts == Dictionary(uniqueKeysWithValues: first.ruleCounts.map { ($0.key.code, $0.value) }))
+    #expect(older.warnings == first.warningCount)
+    #expect(older.changeCounts["new"] == 4)
+    #expect(newer.runID == second.runID)
+    #expect(newer.changeCounts["deactivated"] == 1)
+    #expect(newer.ruleCounts == Dictionary(uniqueKeysWithValues: second.ruleCounts.map { ($0.key.code, $0.value) }))
+    #expect(newer.ruleCounts["required.missing"] == nil)
+}
+
+/// A run whose report folder cannot be made (the reports parent is a file) has no report path to print.
+@Test func aRunWhoseReportFolderCannotBeMadeHasNoReportPath() throws {
+    let night = Night()
+    try Data().write(to: URL(fileURLWithPath: night.folder.url("Reports")))
+    let outcome = night.run(citizens: [citizen(1), citizen(2)])
+    #expect(outcome.exitStatus == .cannotCreate)
+    #expect(outcome.reportPath == nil)
+    let good = Night()
+    let written = good.run(citizens: [citizen(1)])
+    #expect(written.reportPath == good.folder.url("Reports") + "/\(written.runID)/report.html")
+}

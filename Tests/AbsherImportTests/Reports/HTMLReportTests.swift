@@ -187,11 +187,66 @@ import Testing
 
     @Test func changesTableStopsAtTheCapAndPointsToChangesCSV() {
         let changes = (0..<1_200).map {
-            Change(recordID: "cap-change-\($0)", kind: .citizen, change: .new)
+            Change(
+                recordID: "cap-change-\($0)", kind: .citizen, change: .updated, field: "name_en", oldValue: "A",
+                newValue: "B")
         }
         let html = page(SampleOutcome.night(changes: changes))
         #expect(html.components(separatedBy: "cap-change-").count - 1 == 1_000)
-        #expect(html.contains("200 more in changes.csv"))
+        #expect(html.contains("The table shows 1,000 of the 1,200 changed records; every change is in changes.csv."))
+    }
+
+    /// A run keeps only its first changes for the page (`ChangeLog.keepLimit`): the counts say how many more.
+    @Test func changesBeyondThoseKeptAreCountedFromTheCountsPerKind() {
+        let kept = (0..<10).map {
+            Change(recordID: "kept-\($0)", kind: .citizen, change: .deactivated)
+        }
+        var outcome = SampleOutcome.night(changes: kept)
+        outcome.changeCounts = [.deactivated: 5_000, .unchanged: 100]
+        let html = page(outcome)
+        #expect(html.components(separatedBy: "kept-").count - 1 == 10)
+        #expect(html.contains("The table shows 10 of the 5,000 changed records"))
+        var whole = SampleOutcome.night(changes: kept)
+        whole.changeCounts = [.deactivated: 10]
+        #expect(!page(whole).contains("The table shows"))
+    }
+
+    /// A first load: its `new` records are counted, the first 20 listed under a folded summary.
+    @Test(arguments: languages)
+    func newRecordsOfAFirstLoadAreCountedWithTheFirstTwentyShown(language: ReportLanguage) {
+        let changes = (0..<160).map { Change(recordID: "new-record-\($0)<", kind: .citizen, change: .new) }
+        var outcome = SampleOutcome.night(changes: changes)
+        outcome.changeCounts = [.new: 160]
+        let html = page(outcome, language)
+        #expect(html.components(separatedBy: "new-record-").count - 1 == HTMLReport.newRecordsShown)
+        #expect(html.contains("new-record-19&lt;"))
+        #expect(!html.contains("new-record-20&lt;"))
+        let summary =
+            language == .english
+            ? "<summary>160 new records; the first 20 are shown here, every one is in changes.csv.</summary>"
+            : "<summary>160 سجل جديد؛ تعرض الصفحة أول 20 منها، وكلها في changes.csv.</summary>"
+        #expect(html.contains("<details class=\"kind\">" + summary), "the list is folded")
+        #expect(!html.contains("records unchanged"), "no unchanged record, no sentence about them")
+    }
+
+    /// A night on which nothing changed says so once, with no chart of zeros.
+    @Test(arguments: languages)
+    func aNightWithoutChangesSaysSoOnceAndDrawsNoChart(language: ReportLanguage) {
+        var outcome = SampleOutcome.night(changes: [])
+        outcome.changeCounts = [.unchanged: 160]
+        let html = page(outcome, language)
+        let section = html.components(separatedBy: "<section id=\"changes\">")[1]
+            .components(separatedBy: "</section>")[0]
+        #expect(!section.contains("<svg"))
+        let sentence =
+            language == .english
+            ? "No record changed: all 160 records read are unchanged."
+            : "لم يتغير أي سجل: السجلات المقروءة كلها (160) دون تغيير."
+        #expect(section.contains("<p class=\"note\">\(sentence)</p>"))
+        #expect(section.components(separatedBy: "<p class=\"note\">").count == 2, "one sentence: \(section)")
+        outcome.changeCounts = [:]
+        let empty = page(outcome, language)
+        #expect(empty.contains(language == .english ? "No record changed." : "لم يتغير أي سجل."))
     }
 
     @Test func pageOfAHugeRunStaysSmall() {
@@ -234,6 +289,64 @@ import Testing
         #expect(html.components(separatedBy: "class=\"bar bad").count - 1 == 30)
         #expect(html.contains("bar ok current"))
         #expect(html.contains("bar ok stopped"))
+    }
+
+    /// Accepted, rejected, warnings, deactivated and the five rules with most findings over the runs shown.
+    @Test func trendHasASeriesPerCountAndForTheFiveMostFrequentRules() {
+        let report = HTMLReport(outcome: SampleOutcome.night(historyCount: 34), maskPII: false, language: .english)
+        let points = report.trendPoints()
+        #expect(points.count == 30)
+        #expect(points.last?.isCurrent == true)
+        let series = report.trendSeries(points)
+        #expect(
+            series.map(\.name) == [
+                "Accepted rows", "Rejected rows", "Warnings", "Deactivated records", "mobile.invalid",
+                "id.checksum", "email.invalid", "date.invalid", "name.script",
+            ])
+        // The oldest run shown is the fifth of the 34 earlier runs (day 5).
+        #expect(series[0].values.first == 11_900 + 5 * 37)
+        #expect(series[3].values.first == 0)
+        #expect(series[3].values[1] == 12)
+        #expect(series[4].values.first == 25)
+        #expect(series[4].values.last == 1, "this run's mobile.invalid findings")
+    }
+
+    /// Every bar carries its value and every run its date, readable without a pointer; a table holds the
+    /// same values.
+    @Test(arguments: languages)
+    func trendShowsEveryValueAndDateAndATable(language: ReportLanguage) {
+        let outcome = SampleOutcome.night(historyCount: 34)
+        let report = HTMLReport(outcome: outcome, maskPII: false, language: language)
+        let html = report.render()
+        let section = html.components(separatedBy: "<section id=\"trend\">")[1]
+            .components(separatedBy: "</section>")[0]
+        let series = report.trendSeries(report.trendPoints())
+        #expect(section.components(separatedBy: "class=\"value\">").count - 1 == 30 * series.count)
+        #expect(section.contains("class=\"value\">\(HTMLReport.grouped(11_900 + 5 * 37))</text>"))
+        for day in 5..<34 {
+            #expect(section.contains(">2026-10-\(String(format: "%02d", day % 28 + 1))</text>"))
+        }
+        #expect(section.contains(">2026-11-25</text>"), "this run's date")
+        #expect(section.contains(ReportLabel.trendAxisRuns.text(language)))
+        #expect(section.contains(ReportLabel.trendTitle.text(language, "30")))
+        let table = section.components(separatedBy: "<details class=\"values\">")[1]
+        #expect(table.components(separatedBy: "<tr>").count - 1 == 1 + 30)
+        #expect(section.components(separatedBy: "<title>").count - 1 == 1, "no tooltips: the values are on the bars")
+    }
+
+    @Test func trendBandsSayThisRunsValueAndTheChangeSinceThePreviousRun() {
+        let html = page(SampleOutcome.night(historyCount: 3))
+        // Rejected rows: this run 90 (57 + 31 + 2), the previous run (day 2) 60 + 26.
+        #expect(html.contains(">this run: 90</text>"))
+        #expect(html.contains(">previous: 86 (4 more)</text>"))
+        // mobile.invalid: 1 finding in this run, 22 in the previous one.
+        #expect(html.contains(">previous: 22 (21 fewer)</text>"))
+    }
+
+    @Test func arabicTrendTextIsLaidOutRightToLeft() {
+        let html = page(SampleOutcome.night(historyCount: 3), .arabic)
+        #expect(html.contains("direction=\"rtl\" class=\"num\">هذا التشغيل: 90</text>"))
+        #expect(html.contains("direction=\"rtl\" class=\"num\">السابق: 86 (أكثر بـ 4)</text>"))
     }
 
     @Test(arguments: languages)

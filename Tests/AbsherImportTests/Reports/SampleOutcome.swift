@@ -41,7 +41,12 @@ enum SampleOutcome {
                 startedAt: "2026-10-\(String(format: "%02d", day % 28 + 1))T03:00:00Z",
                 mode: "snapshot", status: day == 20 ? "aborted" : "committed", rowsRead: 12_000 + day * 40,
                 rowsAccepted: 11_900 + day * 37 - (day == 20 ? 3_000 : 0),
-                rowsRejected: 60 + (day * 13) % 70 + (day == 20 ? 3_000 : 0))
+                rowsRejected: 60 + (day * 13) % 70 + (day == 20 ? 3_000 : 0), warnings: 10 + day % 5,
+                ruleCounts: [
+                    "mobile.invalid": 20 + day % 7, "id.checksum": 10 + day % 3, "email.invalid": 5,
+                    "date.invalid": 2, "name.script": day % 4, "username.taken": 1,
+                ],
+                changeCounts: ["deactivated": day % 6 == 0 ? 12 : 0, "updated": 30])
         }
         return RunOutcome(
             runID: "20261125T030000Z-4f2a", command: .run, mode: .snapshot, startedAt: started,
