@@ -81,7 +81,16 @@ extension PostgresError {
         sql: String?,
         parameters: [String?] = []
     ) -> PostgresError {
-        let connectionBroken = connection.map { PQstatus($0) == CONNECTION_BAD } ?? true
+        var connectionBroken = connection.map { PQstatus($0) == CONNECTION_BAD } ?? true
+        // An error libpq found itself (no SQLSTATE) on a connection it still calls good: a read can fail with
+        // "server closed the connection unexpectedly" before libpq marks the connection bad (a server stopped
+        // with `pg_ctl -m immediate` while the session was idle). One more read settles it.
+        if !connectionBroken, let connection,
+            result.flatMap({ PQresultErrorField($0, DiagnosticField.sqlState) }) == nil
+        {
+            _ = PQconsumeInput(connection)
+            connectionBroken = PQstatus(connection) == CONNECTION_BAD
+        }
         var sqlState: String?
         var message: String
         var constraint: String?

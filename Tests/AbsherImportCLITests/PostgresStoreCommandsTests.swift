@@ -114,11 +114,11 @@ struct PostgresStoreCommandsTests {
                 database.uri, "--reports", folder.path + "/reports",
             ], in: BinaryRun.packageRoot)
         #expect(load.status == 0, "\(load.stderr)")
-        let before = try database.fingerprint()
+        let before = try database.tableFingerprint()
         let renamed = "sponsor_id,sponsor_type,name\n7000000001,establishment,Renamed\n"
         let dry = try Self.runSponsors(renamed, store: database.uri, folder, ["--dry-run"])
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(try database.fingerprint() == before)
+        #expect(try database.tableFingerprint() == before)
         // Snapshot mode with one sponsor: every other sponsor would be deactivated.
         let aborted = try BinaryRun.run(
             [
@@ -126,7 +126,7 @@ struct PostgresStoreCommandsTests {
                 "--reports", folder.path + "/reports", "--quiet",
             ])
         #expect(aborted.status == 1, "\(aborted.stderr)")
-        #expect(try database.fingerprint() == before)
+        #expect(try database.tableFingerprint() == before)
         #expect(try database.rows("SELECT count(*) FROM runs") == ["1"])
     }
 }

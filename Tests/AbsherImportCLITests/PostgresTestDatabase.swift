@@ -37,11 +37,21 @@ struct PostgresTestDatabase {
     /// Makes a fresh database on the test server (or on `server`, a second throwaway one).
     init(server: String? = nil) throws {
         guard let base = server ?? Self.serverURI else { throw MissingServer() }
-        self.server = base
+        try self.init(server: base, template: "template0")
+    }
+
+    /// A new database on the same server holding what `other` holds now (`CREATE DATABASE … TEMPLATE`:
+    /// nobody may be connected to `other` meanwhile).
+    init(copying other: PostgresTestDatabase) throws {
+        try self.init(server: other.server, template: other.name)
+    }
+
+    private init(server: String, template: String) throws {
+        self.server = server
         name = "absher_test_\(UInt32.random(in: 0...UInt32.max))_\(getpid())"
-        let admin = try PostgresConnection(base)
+        let admin = try PostgresConnection(server)
         defer { admin.close() }
-        try admin.execute("CREATE DATABASE \(name) TEMPLATE template0")
+        try admin.execute("CREATE DATABASE \(name) TEMPLATE \(template)")
     }
 
     /// `uri` with its database (the path of `postgresql:///DB?…`) replaced by `database`.
@@ -80,7 +90,7 @@ struct PostgresTestDatabase {
 
     /// The store's state without surrogate keys and wall-clock times (sequence values are not rolled back,
     /// so a killed run moves `runs.id` and `changes.id` on): records, history and run counts in key order.
-    func fingerprint(recordsOnly: Bool = false) throws -> String {
+    func tableFingerprint(recordsOnly: Bool = false) throws -> String {
         // A run ID as the run's rank, not its surrogate value.
         func rank(_ column: String) -> String { "(SELECT count(*) FROM runs r WHERE r.id <= \(column))" }
         var parts = try ["people", "sponsors"].map { table in
@@ -102,12 +112,18 @@ struct PostgresTestDatabase {
                     """),
                 try rows(
                     """
+                    SELECT \(rank("c.run_id")), c.category, c.name, c.count FROM run_counts c
+                    ORDER BY c.run_id, c.category, c.name
+                    """),
+                try rows(
+                    """
                     SELECT \(rank("c.run_id")), c.record_id, c.record_kind, c.change, c.field, c.old_value,
                         c.new_value FROM changes c ORDER BY c.id
                     """),
             ]
         }
-        // Run IDs in people/sponsors: as the rank of the run, not its surrogate value.
+        // The indexes: a run must never leave one dropped.
+        parts.append(try rows("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname"))
         return parts.map { $0.joined(separator: "\n") }.joined(separator: "\n--\n")
     }
 

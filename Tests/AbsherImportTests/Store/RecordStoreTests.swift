@@ -12,7 +12,8 @@ import Testing
 
 @testable import AbsherImport
 
-/// `RecordStore`'s staging and scans, on migrated stores in temp folders.
+/// Staging and scans: through the store boundary (`RunStore`) on both engines (`EngineStore`), and the SQLite
+/// engine's own index handling on `RecordStore`.
 @Suite struct RecordStoreTests {
     /// A migrated store with one run; returns the database and the run's row id.
     private func store(_ folder: StoreTestDirectory) throws -> (Database, Int64) {
@@ -43,6 +44,7 @@ import Testing
 
     private let indexes = "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people' ORDER BY name"
 
+    /// SQLite only: the row order of `people` and its indexes after the flush.
     @Test func flushAppendsPeopleInStagingOrderAndRebuildsTheirIndexes() throws {
         let folder = try StoreTestDirectory()
         let (db, run) = try store(folder)
@@ -61,49 +63,86 @@ import Testing
         #expect(try column(db, "SELECT id FROM people ORDER BY rowid") == ids)
         #expect(try column(db, indexes) == indexesBefore)
         #expect(try db.scalarString("PRAGMA integrity_check") == "ok")
-        #expect(try records.find(.citizen, id: "1000000057")?.record == citizen("1000000057"))
-        #expect(try records.usernameOwner(key: "saad.a") == "1000000008")
+        // What the records read back as, on both engines: `flushedRecordsAreFoundWithTheirUsernames`.
     }
 
-    /// With as many people stored as staged (indexes dropped and rebuilt) or more (indexes kept).
-    @Test(arguments: [1, 4])
-    func flushRefusesAnIDAlreadyStored(stored: Int) throws {
-        let folder = try StoreTestDirectory()
-        let (db, run) = try store(folder)
-        let records = RecordStore(database: db)
+    /// A migrated store of `engine` with one run; returns its row id.
+    private func store(_ engine: EngineStore.Engine) throws -> (EngineStore, Int64) {
+        let store = try EngineStore(engine)
+        try store.migrate()
+        let run = try store.scalarInt(
+            """
+            INSERT INTO runs (run_key, started_at, run_date, mode, status)
+            VALUES ('r1', '2024-05-01T22:00:00Z', '2024-05-01', 'snapshot', 'committed') RETURNING id
+            """)
+        return (store, try #require(run))
+    }
+
+    @Test(arguments: EngineStore.Engine.available)
+    func flushedRecordsAreFoundWithTheirUsernames(engine: EngineStore.Engine) throws {
+        let (store, run) = try store(engine)
+        let ids = ["1000000099", "1000000008", "1000000057", "1000000016"]
+        try store.inRunTransaction { records in
+            try records.beginStaging()
+            for (index, id) in ids.enumerated() {
+                try records.insert(citizen(id, username: index == 1 ? "Saad.A" : nil), runRowID: run)
+            }
+            try records.flushStaged()
+        }
+        var found: [Bool] = []
+        try store.inRunTransaction { records in
+            // As in a merge: `find` comes after `beginStaging`.
+            try records.beginStaging()
+            found.append(try records.find(.citizen, id: "1000000057", unlessHash: nil)?.record == citizen("1000000057"))
+            found.append(try records.find(.resident, id: "1000000057", unlessHash: nil) == nil)
+            found.append(try records.usernameOwner(key: "saad.a") == "1000000008")
+            found.append(try records.personExists("1000000016"))
+            found.append(try !records.personExists("1000000024"))
+        }
+        #expect(found == [true, true, true, true, true])
+    }
+
+    /// With as many people stored as staged (SQLite drops and rebuilds the indexes) or more (kept).
+    @Test(arguments: EngineStore.Engine.available, [1, 4])
+    func flushRefusesAnIDAlreadyStored(engine: EngineStore.Engine, stored: Int) throws {
+        let (store, run) = try store(engine)
         let ids = ["1000000008", "1000000016", "1000000024", "1000000032"].prefix(stored)
-        try db.inTransaction {
+        try store.inRunTransaction { records in
             try records.beginStaging()
             for id in ids { try records.insert(citizen(id), runRowID: run) }
             try records.flushStaged()
-            return .commit
         }
-        let indexesBefore = try column(db, indexes)
-        let error = #expect(throws: DatabaseError.self) {
-            try db.inTransaction {
+        #expect(throws: (any Error).self) {
+            try store.inRunTransaction { records in
                 try records.beginStaging()
                 try records.insert(citizen("1000000008", name: "Other"), runRowID: run)
                 try records.flushStaged()
-                return .commit
             }
         }
-        #expect(error?.resultCode == SQLiteExtendedCode.constraintUnique)
-        #expect(try column(db, "SELECT name_en FROM people ORDER BY id") == Array(repeating: "Saad", count: stored))
-        #expect(try column(db, indexes) == indexesBefore)
+        #expect(try store.scalarInt("SELECT count(*) FROM people WHERE name_en = 'Saad'") == Int64(stored))
+        #expect(try store.scalarInt("SELECT count(*) FROM people") == Int64(stored))
+        if engine == .sqlite {
+            let db = try Database(path: store.location)
+            defer { db.close() }
+            #expect(try column(db, indexes).count == 3)
+            #expect(try db.scalarString("PRAGMA integrity_check") == "ok")
+        }
     }
 
-    @Test func forEachStoredGivesEveryRecordOfTheKindOnce() throws {
-        let folder = try StoreTestDirectory()
-        let (db, run) = try store(folder)
-        try db.execute(
+    @Test(arguments: EngineStore.Engine.available)
+    func forEachStoredGivesEveryRecordOfTheKindOnce(engine: EngineStore.Engine) throws {
+        let (store, run) = try store(engine)
+        try store.execute(
             """
             INSERT INTO people (id, kind, active, record_hash, first_run_id) VALUES
                 ('1000000099', 'citizen', 1, -1, \(run)), ('2000000006', 'resident', 1, 5, \(run)),
                 ('1000000008', 'citizen', 0, 7, \(run)), ('1000000057', 'citizen', 1, 9, \(run));
             """)
         var seen: [String] = []
-        try RecordStore(database: db).forEachStored(.citizen) { id, active, hash in
-            seen.append("\(RowFacts.idText(id)) \(active) \(Int64(bitPattern: hash))")
+        try store.inRunTransaction { records in
+            try records.forEachStored(.citizen) { id, active, hash in
+                seen.append("\(RowFacts.idText(id)) \(active) \(Int64(bitPattern: hash))")
+            }
         }
         // In no specified order.
         #expect(seen.sorted() == ["1000000008 false 7", "1000000057 true 9", "1000000099 true -1"])

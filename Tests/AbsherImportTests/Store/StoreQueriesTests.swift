@@ -12,7 +12,9 @@ import Testing
 
 @testable import AbsherImport
 
-// `lookup`, `runs` and `export` over stores built by real runs of CSV files in temp folders.
+// `lookup`, `runs` and `export` over stores built by real runs of CSV files in temp folders, through the store
+// boundary (`StoreReader`, `RunStore`): one suite, each test run against both engines (`EngineStore.Engine`:
+// SQLite, and PostgreSQL on the test server).
 
 private let citizenHeader =
     "national_id,name_ar,name_en,birth_date,gender,mobile,email,username,preferred_language,id_expiry\n"
@@ -73,23 +75,24 @@ private func importRun(
     return outcome
 }
 
-/// A store after the two nights, and the folder it lives in (keep it: the folder goes with it).
-private func twoNightStore() -> (scratch: TempFolder, store: String) {
+/// A store of `engine` after the two nights, and the folder the reports live in (keep both: the store is
+/// removed with its value).
+private func twoNightStore(_ engine: EngineStore.Engine) throws -> (scratch: TempFolder, store: EngineStore) {
     let scratch = TempFolder("store-queries")
-    let store = scratch.url("absher.sqlite")
+    let store = try EngineStore(engine)
     let first = TempFolder("night-1")
     Night().write(to: first)
-    importRun(first, store: store, scratch: scratch, runID: "night-1")
+    importRun(first, store: store.location, scratch: scratch, runID: "night-1")
     let second = TempFolder("night-2")
     secondNight().write(to: second)
-    importRun(second, store: store, scratch: scratch, runID: "night-2", date: "2026-11-26")
+    importRun(second, store: store.location, scratch: scratch, runID: "night-2", date: "2026-11-26")
     return (scratch, store)
 }
 
-private func lookup(_ value: String, in store: String) throws -> StoreQueries.LookupResult {
-    let database = try StoreQueries.openReadOnly(path: store)
-    defer { database.close() }
-    return try StoreQueries(database: database).lookup(value)
+private func lookup(_ value: String, in store: EngineStore) throws -> StoreQueries.LookupResult {
+    let reader = try store.reader()
+    defer { reader.close() }
+    return try reader.lookup(value)
 }
 
 private func bytes(_ path: String) -> [UInt8] { Array(FileManager.default.contents(atPath: path) ?? Data()) }
@@ -114,9 +117,10 @@ func readsTheLookupValueAsIDThenMobileThenUsername(value: String, key: StoreQuer
     #expect(StoreQueries.key(for: value) == key)
 }
 
-@Test func lookupByIDFindsThePersonAndTheSponsorWithAllFields() throws {
-    let (scratch, store) = twoNightStore()
-    defer { withExtendedLifetime(scratch) {} }
+@Test(arguments: EngineStore.Engine.available)
+func lookupByIDFindsThePersonAndTheSponsorWithAllFields(engine: EngineStore.Engine) throws {
+    let (scratch, store) = try twoNightStore(engine)
+    defer { withExtendedLifetime((scratch, store)) {} }
     let result = try lookup(saad, in: store)
     #expect(result.key == .id(saad))
     try #require(result.records.map(\.record.kind) == [.citizen, .sponsor])
@@ -133,9 +137,10 @@ func readsTheLookupValueAsIDThenMobileThenUsername(value: String, key: StoreQuer
     #expect(result.records[1].lastChangedRunKey == "night-1")
 }
 
-@Test func lookupByIDInArabicIndicDigitsFindsTheResident() throws {
-    let (scratch, store) = twoNightStore()
-    defer { withExtendedLifetime(scratch) {} }
+@Test(arguments: EngineStore.Engine.available)
+func lookupByIDInArabicIndicDigitsFindsTheResident(engine: EngineStore.Engine) throws {
+    let (scratch, store) = try twoNightStore(engine)
+    defer { withExtendedLifetime((scratch, store)) {} }
     let arabic = String(john.map { Character(Unicode.Scalar(0x0660 + UInt32($0.wholeNumberValue!))!) })
     let result = try lookup(arabic, in: store)
     try #require(result.records.map(\.record.id) == [john])
@@ -143,10 +148,10 @@ func readsTheLookupValueAsIDThenMobileThenUsername(value: String, key: StoreQuer
     #expect(result.records[0].record[.sponsorID] == company)
 }
 
-@Test(arguments: ["0551234567", "+966 55 123 4567", "٠٠٩٦٦٥٥١٢٣٤٥٦٧"])
-func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throws {
-    let (scratch, store) = twoNightStore()
-    defer { withExtendedLifetime(scratch) {} }
+@Test(arguments: EngineStore.Engine.available, ["0551234567", "+966 55 123 4567", "٠٠٩٦٦٥٥١٢٣٤٥٦٧"])
+func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(engine: EngineStore.Engine, form: String) throws {
+    let (scratch, store) = try twoNightStore(engine)
+    defer { withExtendedLifetime((scratch, store)) {} }
     let result = try lookup(form, in: store)
     #expect(result.key == .mobile("+966551234567"))
     #expect(
@@ -155,63 +160,60 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
         ])
 }
 
-@Test func lookupByUsernameIgnoresLetterCase() throws {
-    let (scratch, store) = twoNightStore()
-    defer { withExtendedLifetime(scratch) {} }
+@Test(arguments: EngineStore.Engine.available)
+func lookupByUsernameIgnoresLetterCase(engine: EngineStore.Engine) throws {
+    let (scratch, store) = try twoNightStore(engine)
+    defer { withExtendedLifetime((scratch, store)) {} }
     let result = try lookup("SULTAN.a", in: store)
     #expect(result.records.map(\.record.id) == [saad])
 }
 
-@Test func lookupOfAnUnknownValueFindsNothing() throws {
-    let (scratch, store) = twoNightStore()
-    defer { withExtendedLifetime(scratch) {} }
+@Test(arguments: EngineStore.Engine.available)
+func lookupOfAnUnknownValueFindsNothing(engine: EngineStore.Engine) throws {
+    let (scratch, store) = try twoNightStore(engine)
+    defer { withExtendedLifetime((scratch, store)) {} }
     #expect(try lookup(testID(1, 99), in: store).records.isEmpty)
     #expect(try lookup("0599999999", in: store).records.isEmpty)
     #expect(try lookup("nobody.here", in: store).records.isEmpty)
 }
 
-@Test func lookupShowsAnInactiveRecord() throws {
-    let (scratch, store) = twoNightStore()
-    defer { withExtendedLifetime(scratch) {} }
+@Test(arguments: EngineStore.Engine.available)
+func lookupShowsAnInactiveRecord(engine: EngineStore.Engine) throws {
+    let (scratch, store) = try twoNightStore(engine)
+    defer { withExtendedLifetime((scratch, store)) {} }
     let third = TempFolder("night-3")
     var night = secondNight()
     night.citizens.removeLast()
     night.write(to: third)
-    importRun(third, store: store, scratch: scratch, runID: "night-3", date: "2026-11-27")
+    importRun(third, store: store.location, scratch: scratch, runID: "night-3", date: "2026-11-27")
     let result = try lookup(noura, in: store)
     try #require(result.records.count == 1)
     #expect(result.records[0].active == false)
     #expect(result.records[0].lastChangedRunKey == "night-3")
 }
 
-@Test func historyListsTheRecordsChangesInOrderWithTheirRuns() throws {
-    let (scratch, store) = twoNightStore()
-    defer { withExtendedLifetime(scratch) {} }
+@Test(arguments: EngineStore.Engine.available)
+func historyListsTheRecordsChangesInOrderWithTheirRuns(engine: EngineStore.Engine) throws {
+    let (scratch, store) = try twoNightStore(engine)
+    defer { withExtendedLifetime((scratch, store)) {} }
     // The history as the merge should have written it; recorded here directly (see the next test).
-    let database = try Database(path: store)
-    let recordStore = RecordStore(database: database)
-    let runRow = { (key: String) throws -> Int64 in
-        let statement = try database.prepare("SELECT id FROM runs WHERE run_key = ?")
-        statement.bind(key, at: 1)
-        _ = try statement.step()
-        return statement.columnInt(0)!
+    let first = try #require(try store.scalarInt("SELECT id FROM runs WHERE run_key = 'night-1'"))
+    let second = try #require(try store.scalarInt("SELECT id FROM runs WHERE run_key = 'night-2'"))
+    try store.execute("DELETE FROM changes")
+    try store.inRunTransaction { recordStore in
+        try recordStore.beginStaging()
+        try recordStore.recordChange(
+            Change(
+                recordID: saad, kind: .citizen, change: .recoveryContactChanged, field: "mobile",
+                oldValue: "+966501234567", newValue: "+966551234567"), runRowID: second)
+        try recordStore.recordChange(Change(recordID: saad, kind: .citizen, change: .new), runRowID: first)
+        try recordStore.recordChange(Change(recordID: saad, kind: .sponsor, change: .new), runRowID: first)
+        try recordStore.recordChange(
+            Change(
+                recordID: saad, kind: .citizen, change: .documentRenewed, field: "document_expiry",
+                oldValue: "2030-01-01", newValue: "2031-01-01"), runRowID: second)
+        try recordStore.flushStaged()
     }
-    let first = try runRow("night-1")
-    let second = try runRow("night-2")
-    try database.execute("DELETE FROM changes")
-    try recordStore.beginStaging()
-    try recordStore.recordChange(
-        Change(
-            recordID: saad, kind: .citizen, change: .recoveryContactChanged, field: "mobile",
-            oldValue: "+966501234567", newValue: "+966551234567"), runRowID: second)
-    try recordStore.recordChange(Change(recordID: saad, kind: .citizen, change: .new), runRowID: first)
-    try recordStore.recordChange(Change(recordID: saad, kind: .sponsor, change: .new), runRowID: first)
-    try recordStore.recordChange(
-        Change(
-            recordID: saad, kind: .citizen, change: .documentRenewed, field: "document_expiry",
-            oldValue: "2030-01-01", newValue: "2031-01-01"), runRowID: second)
-    try recordStore.flushStaged()
-    database.close()
 
     let result = try lookup(saad, in: store)
     try #require(result.records.count == 2)
@@ -225,21 +227,23 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
     #expect(result.records[1].history.map(\.change) == [.new])
 }
 
-@Test func historyOfARealRunHoldsItsChanges() throws {
-    let (scratch, store) = twoNightStore()
-    defer { withExtendedLifetime(scratch) {} }
+@Test(arguments: EngineStore.Engine.available)
+func historyOfARealRunHoldsItsChanges(engine: EngineStore.Engine) throws {
+    let (scratch, store) = try twoNightStore(engine)
+    defer { withExtendedLifetime((scratch, store)) {} }
     let history = try #require(try lookup(saad, in: store).records.first).history
     #expect(history.map(\.change) == [.new, .recoveryContactChanged, .documentRenewed])
 }
 
 // MARK: - Runs
 
-@Test func runsListsEveryRunWithItsCounts() throws {
-    let (scratch, store) = twoNightStore()
-    defer { withExtendedLifetime(scratch) {} }
-    let database = try StoreQueries.openReadOnly(path: store)
-    defer { database.close() }
-    let runs = try StoreQueries(database: database).runs()
+@Test(arguments: EngineStore.Engine.available)
+func runsListsEveryRunWithItsCounts(engine: EngineStore.Engine) throws {
+    let (scratch, store) = try twoNightStore(engine)
+    defer { withExtendedLifetime((scratch, store)) {} }
+    let reader = try store.reader()
+    defer { reader.close() }
+    let runs = try reader.runs()
     #expect(runs.map(\.runKey) == ["night-1", "night-2"])
     #expect(runs.allSatisfy { $0.status == "committed" && $0.exitCode == 0 && $0.mode == "snapshot" })
     #expect(runs.allSatisfy { $0.rowsRead == 5 && $0.rowsAccepted == 5 && $0.rowsRejected == 0 })
@@ -252,15 +256,13 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
     #expect(runs[1].changeCounts[.unchanged] == 2)
 }
 
-@Test func runsOfAFreshStoreIsEmpty() throws {
-    let scratch = TempFolder("store-queries")
-    let path = scratch.url("absher.sqlite")
-    let database = try Database(path: path)
-    try Migrations.migrate(database)
-    database.close()
-    let reader = try StoreQueries.openReadOnly(path: path)
+@Test(arguments: EngineStore.Engine.available)
+func runsOfAFreshStoreIsEmpty(engine: EngineStore.Engine) throws {
+    let store = try EngineStore(engine)
+    try store.migrate()
+    let reader = try store.reader()
     defer { reader.close() }
-    #expect(try StoreQueries(database: reader).runs().isEmpty)
+    #expect(try reader.runs().isEmpty)
 }
 
 // MARK: - Opening
@@ -302,13 +304,25 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
     }
 }
 
+/// A database with a table of its own but not the store's: `lookup`, `runs` and `export` refuse it and
+/// leave it as it was.
+@Test(arguments: EngineStore.Engine.available)
+func openingADatabaseWithoutTheStoresTablesSaysItIsNoStore(engine: EngineStore.Engine) throws {
+    let store = try EngineStore(engine)
+    try store.execute("CREATE TABLE t (a integer)")
+    let error = #expect(throws: (any Error).self) { try store.reader() }
+    #expect("\(error.map(String.init(describing:)) ?? "")".contains("not an absher-import store"))
+    #expect(try store.scalarInt("SELECT count(*) FROM t") == 0)
+}
+
 // MARK: - Export
 
-@Test func exportWritesActiveRecordsInSpecOrderWithPrivateModes() throws {
-    let (scratch, store) = twoNightStore()
-    defer { withExtendedLifetime(scratch) {} }
+@Test(arguments: EngineStore.Engine.available)
+func exportWritesActiveRecordsInSpecOrderWithPrivateModes(engine: EngineStore.Engine) throws {
+    let (scratch, store) = try twoNightStore(engine)
+    defer { withExtendedLifetime((scratch, store)) {} }
     let out = scratch.url("export/nested")
-    let summary = try StoreExport.export(storePath: store, to: out)
+    let summary = try StoreExport.export(storePath: store.location, to: out)
     #expect(summary.rows == [.citizen: 2, .resident: 1, .sponsor: 2])
     #expect(mode(out) == 0o700)
     for kind in RecordKind.allCases {
@@ -331,29 +345,31 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
             + "\(john),John Smith,,GBR,1985-05-05,M,+966561234567,,john.smith,en,\(company),2030-01-01\r\n")
 }
 
-@Test func exportLeavesInactiveRecordsOutAndReplacesAnOlderExport() throws {
-    let (scratch, store) = twoNightStore()
-    defer { withExtendedLifetime(scratch) {} }
+@Test(arguments: EngineStore.Engine.available)
+func exportLeavesInactiveRecordsOutAndReplacesAnOlderExport(engine: EngineStore.Engine) throws {
+    let (scratch, store) = try twoNightStore(engine)
+    defer { withExtendedLifetime((scratch, store)) {} }
     let out = scratch.url("export")
-    _ = try StoreExport.export(storePath: store, to: out)
+    _ = try StoreExport.export(storePath: store.location, to: out)
     let third = TempFolder("night-3")
     var night = secondNight()
     night.citizens.removeLast()
     night.write(to: third)
-    importRun(third, store: store, scratch: scratch, runID: "night-3", date: "2026-11-27")
-    let summary = try StoreExport.export(storePath: store, to: out)
+    importRun(third, store: store.location, scratch: scratch, runID: "night-3", date: "2026-11-27")
+    let summary = try StoreExport.export(storePath: store.location, to: out)
     #expect(summary.rows[.citizen] == 1)
     let citizens = String(decoding: bytes(summary.path(for: .citizen)), as: UTF8.self)
     #expect(!citizens.contains(noura))
     #expect(FileSystem.entries(of: out).sorted() == ["citizens.csv", "residents.csv", "sponsors.csv"])
 }
 
-@Test func runningTheExportAgainChangesNothing() throws {
-    let (scratch, store) = twoNightStore()
-    defer { withExtendedLifetime(scratch) {} }
+@Test(arguments: EngineStore.Engine.available)
+func runningTheExportAgainChangesNothing(engine: EngineStore.Engine) throws {
+    let (scratch, store) = try twoNightStore(engine)
+    defer { withExtendedLifetime((scratch, store)) {} }
     let out = TempFolder("export")
-    let summary = try StoreExport.export(storePath: store, to: out.path)
-    let outcome = importRun(out, store: store, scratch: scratch, runID: "round-trip", date: "2026-11-26")
+    let summary = try StoreExport.export(storePath: store.location, to: out.path)
+    let outcome = importRun(out, store: store.location, scratch: scratch, runID: "round-trip", date: "2026-11-26")
     let exported = summary.rows.values.reduce(0, +)
     #expect(outcome.rowsRejected == 0)
     #expect(outcome.rowsAccepted == exported)
@@ -361,19 +377,20 @@ func lookupByMobileInAnyFormFindsEveryPersonAndSponsorWithIt(form: String) throw
     #expect(outcome.changes.isEmpty)
 }
 
-@Test func exportDoesNotDependOnTheOrderRowsWereLoadedIn() throws {
+@Test(arguments: EngineStore.Engine.available)
+func exportDoesNotDependOnTheOrderRowsWereLoadedIn(engine: EngineStore.Engine) throws {
     var exports: [[[UInt8]]] = []
     for shuffled in [false, true] {
         let scratch = TempFolder("store-queries")
-        let store = scratch.url("absher.sqlite")
+        let store = try EngineStore(engine)
         let inputs = TempFolder("night")
         var night = secondNight()
         night.citizens += (3...12).map {
             "\(testID(1, $0)),فهد,Fahd,1991-02-03,M,05012345\(String(format: "%02d", $0)),,,ar,"
         }
         night.write(to: inputs, shuffled: shuffled)
-        importRun(inputs, store: store, scratch: scratch, runID: "night")
-        let summary = try StoreExport.export(storePath: store, to: scratch.url("out"))
+        importRun(inputs, store: store.location, scratch: scratch, runID: "night")
+        let summary = try StoreExport.export(storePath: store.location, to: scratch.url("out"))
         exports.append(RecordKind.allCases.map { bytes(summary.path(for: $0)) })
     }
     #expect(exports[0] == exports[1])
