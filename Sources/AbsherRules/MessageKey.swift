@@ -99,15 +99,4 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
 
     /// The template in `language`.
     public func template(_ language: ReportLanguage) -> String { language == .arabic ? arabic : english }
-
-    /// How many arguments the key takes.
-    public var argumentCount: Int {
-        var highest = 0
-        var scalars = english.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            guard scalar == "{", let digit = scalars.next(), let value = Int(String(digit)) else { continue }
-            highest = max(highest, value)
-        }
-        return highest
-    }
 }

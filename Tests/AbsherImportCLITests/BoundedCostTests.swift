@@ -37,7 +37,7 @@ import Testing
         let first = SecurityTests.validID(1, 10_000_000)
         #expect(
             lines[1].contains(
-                "The username sameuser is claimed by 20000 people: \(first), "), "\(lines[1])")
+                "The username sameuser is claimed by 20,000 people: \(first), "), "\(lines[1])")
         #expect(lines[1].contains(" and 19,995 more."), "\(lines[1])")
         let html = try FileManager.default.attributesOfItem(atPath: folder.path + "/out/latest/report.html")
         #expect((html[.size] as? Int ?? .max) < 8 << 20)
