@@ -228,7 +228,7 @@ import Testing
 
     /// The text of a reason cell outside its code and value spans, tags and entities removed.
     static func prose(_ cell: String) -> String {
-        cell.replacing(#/<code>.*?</code>/#, with: "").replacing(#/<bdi[^>]*>.*?</bdi>/#, with: "")
+        cell.replacing(#/<code[^>]*>.*?</code>/#, with: "").replacing(#/<bdi[^>]*>.*?</bdi>/#, with: "")
             .replacing(#/<[^>]*>/#, with: "").replacing(#/&[a-z]+;|&#[0-9]+;/#, with: "")
     }
 
