@@ -34,40 +34,40 @@ public struct FindingMessage: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `template` with its `{n}` replaced by the written arguments and its `` `code` `` spans written as code.
+    /// One pass over the template's UTF-8 bytes (the markers are ASCII, so every index found is one of the
+    /// string's): a report renders a message per finding.
     package static func fill(
         _ template: String, arguments: [MessageArgument], language: ReportLanguage, style: some MessageStyle
     ) -> String {
+        let utf8 = template.utf8
         var out = ""
-        var literal = Substring()
-        var rest = template[...]
-        func flush() {
-            if !literal.isEmpty { out += style.literal(literal) }
-            literal = Substring()
-        }
-        while let index = rest.firstIndex(where: { $0 == "{" || $0 == "`" }) {
-            literal = rest[rest.startIndex..<index]
-            if rest[index] == "`", let close = rest[rest.index(after: index)...].firstIndex(of: "`") {
-                flush()
-                out += style.code(rest[rest.index(after: index)..<close])
-                rest = rest[rest.index(after: close)...]
+        out.reserveCapacity(utf8.count + 32)
+        var literalStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "`"), let close = utf8[utf8.index(after: index)...].firstIndex(of: byte) {
+                if literalStart < index { out += style.literal(template[literalStart..<index]) }
+                out += style.code(template[utf8.index(after: index)..<close])
+                index = utf8.index(after: close)
+                literalStart = index
                 continue
             }
-            let next = rest.index(after: index)
-            if rest[index] == "{", next < rest.endIndex, let digit = rest[next].wholeNumberValue,
-                rest.index(after: next) < rest.endIndex, rest[rest.index(after: next)] == "}",
-                digit >= 1, digit <= arguments.count
-            {
-                flush()
-                out += style.argument(arguments[digit - 1], language: language)
-                rest = rest[rest.index(next, offsetBy: 2)...]
-                continue
+            if byte == UInt8(ascii: "{"), utf8.distance(from: index, to: utf8.endIndex) >= 3 {
+                let digitIndex = utf8.index(after: index)
+                let digit = Int(utf8[digitIndex]) - 0x30
+                let closeIndex = utf8.index(after: digitIndex)
+                if utf8[closeIndex] == UInt8(ascii: "}"), digit >= 1, digit <= arguments.count {
+                    if literalStart < index { out += style.literal(template[literalStart..<index]) }
+                    out += style.argument(arguments[digit - 1], language: language)
+                    index = utf8.index(after: closeIndex)
+                    literalStart = index
+                    continue
+                }
             }
-            literal = rest[rest.startIndex...index]
-            flush()
-            rest = rest[next...]
+            index = utf8.index(after: index)
         }
-        literal = rest
-        flush()
+        if literalStart < utf8.endIndex { out += style.literal(template[literalStart...]) }
         return out
     }
 }
