@@ -62,7 +62,7 @@ enum SponsorRule: CrossRowRule {
             if let (row, file) = rejectedRow(of: id, kinds: kinds, in: context, unclaimed: &unclaimed) {
                 message = FindingMessage(
                     .sponsorPersonRejected, .id(RowFacts.idText(id)), .file(file), .line(row.line),
-                    .code(row.rule.code), clause)
+                    .rule(row.rule), clause)
             } else {
                 message = FindingMessage(.sponsorPersonUnknown, .id(RowFacts.idText(id)), clause)
             }
@@ -82,7 +82,7 @@ enum SponsorRule: CrossRowRule {
         let clause = MessageArgument.term(store == nil ? .storeNotRead : .notInStore)
         if let (row, file) = rejectedRow(of: sponsor, kinds: [.sponsor], in: context, unclaimed: &unclaimed) {
             return FindingMessage(
-                .sponsorUnknownRejected, id, .file(file), .line(row.line), .code(row.rule.code), clause)
+                .sponsorUnknownRejected, id, .file(file), .line(row.line), .rule(row.rule), clause)
         }
         if let person = context.personClaim(sponsor) {
             let line = Int(context.facts(person).line)

@@ -9,9 +9,9 @@ package struct CSVMessageStyle: MessageStyle {
         self.masker = masker
     }
 
-    package func literal(_ text: Substring) -> String { String(text) }
-    package func code(_ text: Substring) -> String { String(text) }
-    package func argument(_ argument: MessageArgument, language: ReportLanguage) -> String {
-        plainText(argument, language: language) { kind, text in masker.argument(kind, text) }
+    package func literal(_ text: Substring, into out: inout String) { out += text }
+    package func code(_ text: Substring, into out: inout String) { out += text }
+    package func argument(_ argument: MessageArgument, language: ReportLanguage, into out: inout String) {
+        write(argument, language: language, into: &out) { kind, text, out in out += masker.argument(kind, text) }
     }
 }

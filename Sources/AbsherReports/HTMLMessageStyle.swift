@@ -12,17 +12,22 @@ package struct HTMLMessageStyle: MessageStyle {
         self.masker = masker
     }
 
-    package func literal(_ text: Substring) -> String { HTMLEscaping.escape(String(text)) }
-    package func code(_ text: Substring) -> String { "<code dir=\"ltr\">\(HTMLEscaping.escape(String(text)))</code>" }
+    package func literal(_ text: Substring, into out: inout String) { out += HTMLEscaping.escape(String(text)) }
 
-    package func argument(_ argument: MessageArgument, language: ReportLanguage) -> String {
-        plainText(argument, language: language) { kind, text in
+    package func code(_ text: Substring, into out: inout String) {
+        out += "<code dir=\"ltr\">"
+        out += HTMLEscaping.escape(String(text))
+        out += "</code>"
+    }
+
+    package func argument(_ argument: MessageArgument, language: ReportLanguage, into out: inout String) {
+        write(argument, language: language, into: &out) { kind, text, out in
             let shown = HTMLEscaping.escape(masker.argument(kind, text))
             switch kind {
-            case .id, .mobile, .email, .date, .prefix: return "<bdi dir=\"ltr\">\(shown)</bdi>"
-            case .value, .file, .text: return shown.isEmpty ? "" : "<bdi>\(shown)</bdi>"
-            case .column, .code: return "<code dir=\"ltr\">\(shown)</code>"
-            default: return shown
+            case .id, .mobile, .email, .date, .prefix: out += "<bdi dir=\"ltr\">\(shown)</bdi>"
+            case .value, .file, .text: if !shown.isEmpty { out += "<bdi>\(shown)</bdi>" }
+            case .column, .code, .rule: out += "<code dir=\"ltr\">\(shown)</code>"
+            default: out += shown
             }
         }
     }

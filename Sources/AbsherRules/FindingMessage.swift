@@ -20,35 +20,38 @@ public struct FindingMessage: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The rule's one-line summary, for findings that have nothing more to say.
-    public static func summary(_ rule: RuleCode) -> FindingMessage { FindingMessage(.ruleSummary, .code(rule.code)) }
+    public static func summary(_ rule: RuleCode) -> FindingMessage { FindingMessage(.ruleSummary, .rule(rule)) }
 
     /// English, unmasked, as plain text: for the terminal and the log.
     public var description: String { render(.english, PlainMessageStyle()) }
 
     /// The message in `language`, its literal text, code spans and arguments written by `style`.
     public func render(_ language: ReportLanguage, _ style: some MessageStyle) -> String {
-        if key == .ruleSummary, case .code(let code)? = arguments.first, let rule = RuleCode(rawValue: code) {
-            return Self.fill(rule.summary(language), arguments: [], language: language, style: style)
+        var out = ""
+        out.reserveCapacity(160)
+        if key == .ruleSummary, case .rule(let rule)? = arguments.first {
+            Self.fill(rule.summary(language), arguments: [], language: language, style: style, into: &out)
+        } else {
+            Self.fill(key.template(language), arguments: arguments, language: language, style: style, into: &out)
         }
-        return Self.fill(key.template(language), arguments: arguments, language: language, style: style)
+        return out
     }
 
     /// `template` with its `{n}` replaced by the written arguments and its `` `code` `` spans written as code.
     /// One pass over the template's UTF-8 bytes (the markers are ASCII, so every index found is one of the
     /// string's): a report renders a message per finding.
     package static func fill(
-        _ template: String, arguments: [MessageArgument], language: ReportLanguage, style: some MessageStyle
-    ) -> String {
+        _ template: String, arguments: [MessageArgument], language: ReportLanguage, style: some MessageStyle,
+        into out: inout String
+    ) {
         let utf8 = template.utf8
-        var out = ""
-        out.reserveCapacity(utf8.count + 32)
         var literalStart = utf8.startIndex
         var index = utf8.startIndex
         while index < utf8.endIndex {
             let byte = utf8[index]
             if byte == UInt8(ascii: "`"), let close = utf8[utf8.index(after: index)...].firstIndex(of: byte) {
-                if literalStart < index { out += style.literal(template[literalStart..<index]) }
-                out += style.code(template[utf8.index(after: index)..<close])
+                if literalStart < index { style.literal(template[literalStart..<index], into: &out) }
+                style.code(template[utf8.index(after: index)..<close], into: &out)
                 index = utf8.index(after: close)
                 literalStart = index
                 continue
@@ -58,8 +61,8 @@ public struct FindingMessage: Sendable, Hashable, CustomStringConvertible {
                 let digit = Int(utf8[digitIndex]) - 0x30
                 let closeIndex = utf8.index(after: digitIndex)
                 if utf8[closeIndex] == UInt8(ascii: "}"), digit >= 1, digit <= arguments.count {
-                    if literalStart < index { out += style.literal(template[literalStart..<index]) }
-                    out += style.argument(arguments[digit - 1], language: language)
+                    if literalStart < index { style.literal(template[literalStart..<index], into: &out) }
+                    style.argument(arguments[digit - 1], language: language, into: &out)
                     index = utf8.index(after: closeIndex)
                     literalStart = index
                     continue
@@ -67,37 +70,43 @@ public struct FindingMessage: Sendable, Hashable, CustomStringConvertible {
             }
             index = utf8.index(after: index)
         }
-        if literalStart < utf8.endIndex { out += style.literal(template[literalStart...]) }
-        return out
+        if literalStart < utf8.endIndex { style.literal(template[literalStart...], into: &out) }
     }
 }
 
-/// How a report writes the parts of a message: its literal text, its code spans and its arguments.
+/// How a report writes the parts of a message: its literal text, its code spans and its arguments, each
+/// appended to the message being written.
 public protocol MessageStyle {
-    func literal(_ text: Substring) -> String
-    func code(_ text: Substring) -> String
-    func argument(_ argument: MessageArgument, language: ReportLanguage) -> String
+    func literal(_ text: Substring, into out: inout String)
+    func code(_ text: Substring, into out: inout String)
+    func argument(_ argument: MessageArgument, language: ReportLanguage, into out: inout String)
 }
 
 extension MessageStyle {
-    /// An argument as plain text, each value passed through `value` (by its kind) first: the common part of
-    /// every style.
-    package func plainText(
-        _ argument: MessageArgument, language: ReportLanguage, value: (MessageArgument, String) -> String
-    ) -> String {
+    /// An argument as text, each value written by `value` (given its kind and its text) into `out`: the part
+    /// every style shares.
+    package func write(
+        _ argument: MessageArgument, language: ReportLanguage, into out: inout String,
+        value: (MessageArgument, String, inout String) -> Void
+    ) {
         switch argument {
         case .id(let text), .mobile(let text), .email(let text), .value(let text), .date(let text),
             .prefix(let text), .column(let text), .code(let text), .file(let text), .text(let text):
-            return value(argument, text)
-        case .count(let number): return value(argument, FindingList.groupedDigits(number))
-        case .number(let number), .line(let number): return value(argument, String(number))
+            value(argument, text, &out)
+        case .rule(let rule): value(argument, rule.code, &out)
+        case .count(let number):
+            value(argument, number < 1_000 ? String(number) : FindingList.groupedDigits(number), &out)
+        case .number(let number), .line(let number): value(argument, String(number), &out)
         case .ids(let ids, let total):
-            return MessageArgument.list(ids.map { value(.id($0), $0) }, total: total, language: language)
+            writeList(ids.count, total: total, language: language, into: &out) { index, out in
+                value(.id(ids[index]), ids[index], &out)
+            }
         case .lines(let lines, let total):
-            return MessageArgument.list(
-                lines.map { value(.line($0), String($0)) }, total: total, language: language)
+            writeList(lines.count, total: total, language: language, into: &out) { index, out in
+                value(.line(lines[index]), String(lines[index]), &out)
+            }
         case .term(let term):
-            return FindingMessage.fill(term.text(language), arguments: [], language: language, style: self)
+            FindingMessage.fill(term.text(language), arguments: [], language: language, style: self, into: &out)
         case .gregorianMonth(let month), .hijriMonth(let month):
             let names: [(english: String, arabic: String)]
             if case .hijriMonth = argument {
@@ -105,18 +114,37 @@ extension MessageStyle {
             } else {
                 names = MessageArgument.gregorianMonthNames
             }
-            guard month >= 1, month <= 12 else { return String(month) }
-            return language == .arabic ? names[month - 1].arabic : names[month - 1].english
+            guard month >= 1, month <= 12 else {
+                out += String(month)
+                return
+            }
+            out += language == .arabic ? names[month - 1].arabic : names[month - 1].english
         }
+    }
+
+    /// `a, b and 4,996 more` (`a، b و4,996 غيرها`), the items written by `item`.
+    private func writeList(
+        _ count: Int, total: Int, language: ReportLanguage, into out: inout String,
+        item: (Int, inout String) -> Void
+    ) {
+        for index in 0..<count {
+            if index > 0 { out += language == .arabic ? "، " : ", " }
+            item(index, &out)
+        }
+        let rest = total - count
+        guard rest > 0 else { return }
+        out +=
+            language == .arabic
+            ? " و\(FindingList.groupedDigits(rest)) غيرها" : " and \(FindingList.groupedDigits(rest)) more"
     }
 }
 
 /// Plain text, nothing masked: the terminal, the log, tests.
 public struct PlainMessageStyle: MessageStyle {
     public init() {}
-    public func literal(_ text: Substring) -> String { String(text) }
-    public func code(_ text: Substring) -> String { String(text) }
-    public func argument(_ argument: MessageArgument, language: ReportLanguage) -> String {
-        plainText(argument, language: language) { _, text in text }
+    public func literal(_ text: Substring, into out: inout String) { out += text }
+    public func code(_ text: Substring, into out: inout String) { out += text }
+    public func argument(_ argument: MessageArgument, language: ReportLanguage, into out: inout String) {
+        write(argument, language: language, into: &out) { _, text, out in out += text }
     }
 }

@@ -24,8 +24,10 @@ public enum MessageArgument: Sendable, Hashable {
     case prefix(String)
     /// A column's name, as the CSV files spell it (`national_id`).
     case column(String)
-    /// A code: a rule code, a kind, a word of the input format, an option (`--max-per-mobile`).
+    /// A code: a kind, a word of the input format, an option (`--max-per-mobile`).
     case code(String)
+    /// A rule, by its code.
+    case rule(RuleCode)
     /// An input file's name.
     case file(String)
     /// Text from the system (an error's reason), shown as it is.

@@ -6,9 +6,9 @@ import AbsherSchema
 ///
 /// A template holds `{1}`, `{2}`, … where its arguments go, and `` `code` `` spans for words of the input
 /// format, options and codes (shown as code in `report.html`, as they are in the CSV files). Both languages of
-/// a key use the same arguments; the Arabic one holds no Latin letter outside its code spans (`MessageKeyTests`).
+/// a key use the same arguments; the Arabic one holds no Latin letter outside its code spans (`MessageCatalogueTests`).
 public enum MessageKey: String, Sendable, Hashable, CaseIterable {
-    /// The rule's summary (`RuleCode.summary`): its one argument is `.code` of the rule.
+    /// The rule's summary (`RuleCode.summary`): its one argument is `.rule`.
     case ruleSummary
     // Files and headers (contract §2).
     case fileUnreadableReason
