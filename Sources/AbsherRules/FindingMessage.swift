@@ -32,26 +32,37 @@ public struct FindingMessage: Sendable, Hashable, CustomStringConvertible {
         if key == .ruleSummary, case .rule(let rule)? = arguments.first {
             Self.fill(rule.summary(language), arguments: [], language: language, style: style, into: &out)
         } else {
-            Self.fill(key.template(language), arguments: arguments, language: language, style: style, into: &out)
+            let parts = language == .arabic ? Self.arabicParts[key] : Self.englishParts[key]
+            Self.fill(parts ?? [], arguments: arguments, language: language, style: style, into: &out)
         }
         return out
     }
 
-    /// `template` with its `{n}` replaced by the written arguments and its `` `code` `` spans written as code.
-    /// One pass over the template's UTF-8 bytes (the markers are ASCII, so every index found is one of the
-    /// string's): a report renders a message per finding.
-    package static func fill(
-        _ template: String, arguments: [MessageArgument], language: ReportLanguage, style: some MessageStyle,
-        into out: inout String
-    ) {
+    /// One piece of a template: literal text, a `` `code` `` span, or the index of an argument.
+    package enum Part: Sendable {
+        case literal(Substring)
+        case code(Substring)
+        case argument(Int)
+    }
+
+    /// Every key's templates cut into their parts once (a report renders a message per finding).
+    private static let englishParts = Dictionary(
+        uniqueKeysWithValues: MessageKey.allCases.map { ($0, parts($0.english)) })
+    private static let arabicParts = Dictionary(
+        uniqueKeysWithValues: MessageKey.allCases.map { ($0, parts($0.arabic)) })
+
+    /// `template` cut at its `{n}` placeholders and `` `code` `` spans, in one pass over its UTF-8 bytes (the
+    /// markers are ASCII, so every index found is one of the string's).
+    package static func parts(_ template: String) -> [Part] {
         let utf8 = template.utf8
+        var parts: [Part] = []
         var literalStart = utf8.startIndex
         var index = utf8.startIndex
         while index < utf8.endIndex {
             let byte = utf8[index]
             if byte == UInt8(ascii: "`"), let close = utf8[utf8.index(after: index)...].firstIndex(of: byte) {
-                if literalStart < index { style.literal(template[literalStart..<index], into: &out) }
-                style.code(template[utf8.index(after: index)..<close], into: &out)
+                if literalStart < index { parts.append(.literal(template[literalStart..<index])) }
+                parts.append(.code(template[utf8.index(after: index)..<close]))
                 index = utf8.index(after: close)
                 literalStart = index
                 continue
@@ -60,9 +71,9 @@ public struct FindingMessage: Sendable, Hashable, CustomStringConvertible {
                 let digitIndex = utf8.index(after: index)
                 let digit = Int(utf8[digitIndex]) - 0x30
                 let closeIndex = utf8.index(after: digitIndex)
-                if utf8[closeIndex] == UInt8(ascii: "}"), digit >= 1, digit <= arguments.count {
-                    if literalStart < index { style.literal(template[literalStart..<index], into: &out) }
-                    style.argument(arguments[digit - 1], language: language, into: &out)
+                if utf8[closeIndex] == UInt8(ascii: "}"), digit >= 1, digit <= 9 {
+                    if literalStart < index { parts.append(.literal(template[literalStart..<index])) }
+                    parts.append(.argument(digit - 1))
                     index = utf8.index(after: closeIndex)
                     literalStart = index
                     continue
@@ -70,7 +81,31 @@ public struct FindingMessage: Sendable, Hashable, CustomStringConvertible {
             }
             index = utf8.index(after: index)
         }
-        if literalStart < utf8.endIndex { style.literal(template[literalStart...], into: &out) }
+        if literalStart < utf8.endIndex { parts.append(.literal(template[literalStart...])) }
+        return parts
+    }
+
+    /// `template` with its `{n}` replaced by the written arguments and its `` `code` `` spans written as code.
+    package static func fill(
+        _ template: String, arguments: [MessageArgument], language: ReportLanguage, style: some MessageStyle,
+        into out: inout String
+    ) {
+        fill(parts(template), arguments: arguments, language: language, style: style, into: &out)
+    }
+
+    package static func fill(
+        _ parts: [Part], arguments: [MessageArgument], language: ReportLanguage, style: some MessageStyle,
+        into out: inout String
+    ) {
+        for part in parts {
+            switch part {
+            case .literal(let text): style.literal(text, into: &out)
+            case .code(let text): style.code(text, into: &out)
+            case .argument(let index):
+                guard index < arguments.count else { continue }
+                style.argument(arguments[index], language: language, into: &out)
+            }
+        }
     }
 }
 
