@@ -12,23 +12,29 @@ package struct HTMLMessageStyle: MessageStyle {
         self.masker = masker
     }
 
-    package func literal(_ text: Substring, into out: inout String) { out += HTMLEscaping.escape(String(text)) }
+    package func literal(_ text: Substring, into out: inout String) { HTMLEscaping.append(text, to: &out) }
 
     package func code(_ text: Substring, into out: inout String) {
         out += "<code dir=\"ltr\">"
-        out += HTMLEscaping.escape(String(text))
+        HTMLEscaping.append(text, to: &out)
         out += "</code>"
     }
 
     package func argument(_ argument: MessageArgument, language: ReportLanguage, into out: inout String) {
         write(argument, language: language, into: &out) { kind, text, out in
-            let shown = HTMLEscaping.escape(masker.argument(kind, text))
+            let shown = masker.argument(kind, text)
+            let (open, close): (String, String)
             switch kind {
-            case .id, .mobile, .email, .date, .prefix: out += "<bdi dir=\"ltr\">\(shown)</bdi>"
-            case .value, .file, .text: if !shown.isEmpty { out += "<bdi>\(shown)</bdi>" }
-            case .column, .code, .rule: out += "<code dir=\"ltr\">\(shown)</code>"
-            default: out += shown
+            case .id, .mobile, .email, .date, .prefix: (open, close) = ("<bdi dir=\"ltr\">", "</bdi>")
+            case .value, .file, .text:
+                guard !shown.isEmpty else { return }
+                (open, close) = ("<bdi>", "</bdi>")
+            case .column, .code, .rule: (open, close) = ("<code dir=\"ltr\">", "</code>")
+            default: (open, close) = ("", "")
             }
+            out += open
+            HTMLEscaping.append(shown[...], to: &out)
+            out += close
         }
     }
 }
