@@ -20,7 +20,7 @@ enum NightlyGuards {
         return RecordKind.allCases.filter { !given.contains($0) }.map { kind in
             Finding(
                 file: "", line: nil, rule: .fileKindMissing,
-                message: "\(RuleCode.fileKindMissing.summary) (\(kind.filePrefix)*.csv)", value: kind.filePrefix)
+                message: FindingMessage(.fileKindMissing, .code(kind.filePrefix + "*.csv")), value: kind.filePrefix)
         }
     }
 
@@ -34,7 +34,7 @@ enum NightlyGuards {
             scans[index].findings.append(
                 Finding(
                     file: scan.input.name, line: nil, rule: .fileSameAsLastRun,
-                    message: "\(RuleCode.fileSameAsLastRun.summary) (SHA-256 \(scan.sha256.prefix(12))…)"))
+                    message: FindingMessage(.fileSameAsLastRun, .code(String(scan.sha256.prefix(12))))))
         }
     }
 }

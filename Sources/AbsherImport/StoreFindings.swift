@@ -15,13 +15,12 @@ enum StoreFindings {
         for kind in kinds {
             let invalid = try store.invalidStoredIDs(kind, limit: namedLimit)
             for (index, id) in invalid.ids.enumerated() {
-                var message =
-                    "The stored \(kind.rawValue) record with ID '\(Finding.capped(id))' does not have the shape of a "
-                    + "\(kind.rawValue) ID; it is left as it is, neither compared, updated nor deactivated."
                 let rest = invalid.total - invalid.ids.count
-                if index == invalid.ids.count - 1 && rest > 0 {
-                    message += " And \(FindingList.groupedDigits(rest)) more such \(kind.rawValue) records."
-                }
+                let kindCode = MessageArgument.code(kind.rawValue)
+                let message =
+                    index == invalid.ids.count - 1 && rest > 0
+                    ? FindingMessage(.storeInvalidRecordAndMore, kindCode, .id(Finding.capped(id)), .count(rest))
+                    : FindingMessage(.storeInvalidRecord, kindCode, .id(Finding.capped(id)))
                 findings.append(
                     Finding(
                         file: "", line: nil, recordID: id, field: kind.idColumn.rawValue, rule: .storeInvalidRecord,

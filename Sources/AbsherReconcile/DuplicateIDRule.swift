@@ -80,15 +80,14 @@ enum DuplicateIDRule {
         let kind = scans[file].input.kind
         let conflict = Set(rows.map { scans[file].facts[Int($0)].contentHash }).count > 1
         if conflict {
-            let lines = rows.prefix(5).map { String(scans[file].facts[Int($0)].line) }.joined(separator: ", ")
+            let lines = rows.prefix(FindingList.namedLimit).map { Int(scans[file].facts[Int($0)].line) }
+            let message = FindingMessage(.idConflict, .count(rows.count), .lines(lines, total: rows.count))
             outcome.conflicting[kind, default: []].append(id)
             for row in rows {
                 outcome.verdicts.add(
                     .idDuplicateConflict, RowRef(file: Int32(file), row: row), field: kind.idColumn,
                     value: RowFacts.idText(id),
-                    message:
-                        "The ID appears on \(rows.count) rows with different values (lines \(lines)\(rows.count > 5 ? ", …" : "")).",
-                    scans: scans)
+                    message: message, scans: scans)
             }
             return false
         }
@@ -96,7 +95,7 @@ enum DuplicateIDRule {
         for row in rows.dropFirst() {
             outcome.verdicts.add(
                 .idDuplicate, RowRef(file: Int32(file), row: row), field: kind.idColumn, value: RowFacts.idText(id),
-                message: "An identical repeat of line \(firstLine); merged once.", scans: scans)
+                message: FindingMessage(.idRepeat, .line(Int(firstLine))), scans: scans)
             outcome.verdicts.settle(RowRef(file: Int32(file), row: row), .repeatOfEarlier)
         }
         outcome.repeats[RowRef(file: Int32(file), row: rows[0])] = Array(rows.dropFirst())

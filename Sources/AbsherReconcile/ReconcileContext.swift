@@ -13,18 +13,22 @@ struct ReconcileContext: Sendable {
     let claims: [RecordKind: ClaimTable]
     /// The identical repeats (rows of the same file) of each claiming row that has some.
     let repeats: [RowRef: [Int32]]
+    /// Per kind, the IDs whose rows differ (`id.duplicate-conflict`: none of them claims), ascending.
+    let conflicting: [RecordKind: [UInt64]]
     /// The index of each kind's file in `scans`.
     let fileOf: [RecordKind: Int32]
     /// How many rows of citizens.csv and residents.csv claim their ID.
     let personCount: Int
 
     init(
-        scans: [FileScan], options: ReconcileOptions, claims: [RecordKind: ClaimTable], repeats: [RowRef: [Int32]]
+        scans: [FileScan], options: ReconcileOptions, claims: [RecordKind: ClaimTable], repeats: [RowRef: [Int32]],
+        conflicting: [RecordKind: [UInt64]] = [:]
     ) {
         self.scans = scans
         self.options = options
         self.claims = claims
         self.repeats = repeats
+        self.conflicting = conflicting
         fileOf = Dictionary(uniqueKeysWithValues: scans.indices.map { (scans[$0].input.kind, Int32($0)) })
         personCount = (claims[.citizen]?.packed.count ?? 0) + (claims[.resident]?.packed.count ?? 0)
     }

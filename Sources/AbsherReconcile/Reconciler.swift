@@ -50,7 +50,8 @@ package enum Reconciler {
         let duplicates = DuplicateIDRule.judge(scans)
         onClaims(scans, duplicates.claimedIDs(in: scans))
         let context = ReconcileContext(
-            scans: scans, options: options, claims: duplicates.claims, repeats: duplicates.repeats)
+            scans: scans, options: options, claims: duplicates.claims, repeats: duplicates.repeats,
+            conflicting: duplicates.conflicting)
         var verdicts = duplicates.verdicts
         for ruleVerdicts in try judgeRules(context, store: store) { verdicts.append(ruleVerdicts) }
         return verdicts

@@ -29,10 +29,11 @@ enum SharedContactRule: CrossRowRule {
         byMobile.sortInPlace()
         RowGroups.forEachRun(byMobile, minimumCount: limit + 1) { group, _ in
             let mobile = RowFacts.mobileText(context.facts(group[0]).mobile)
+            let message = FindingMessage(.mobileShared, .count(group.count), .count(limit))
             for ref in group {
                 verdicts.addToClaim(
                     ref, .mobileShared, field: .mobile, value: mobile,
-                    message: "The mobile is shared by \(group.count) people (more than \(limit)).", in: context)
+                    message: message, in: context)
             }
         }
     }
@@ -42,10 +43,11 @@ enum SharedContactRule: CrossRowRule {
         let limit = context.options.maxPeoplePerEmail
         try RowGroups.forEachGroup(of: .email, in: context, minimumCount: limit + 1) { group, _ in
             let email = context.string(context.facts(group[0]).email, of: group[0])
+            let message = FindingMessage(.emailShared, .count(group.count), .count(limit))
             for ref in group {
                 verdicts.addToClaim(
                     ref, .emailShared, field: .email, value: email,
-                    message: "The e-mail is shared by \(group.count) people (more than \(limit)).", in: context)
+                    message: message, in: context)
             }
         }
     }

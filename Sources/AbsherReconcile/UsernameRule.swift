@@ -25,7 +25,7 @@ enum UsernameRule: CrossRowRule {
                 for ref in group where context.facts(ref).id != owner {
                     verdicts.addToClaim(
                         ref, .usernameTaken, field: .username, value: key,
-                        message: "The username \(key) belongs to \(RowFacts.idText(owner)) in the store.",
+                        message: FindingMessage(.usernameTaken, .value(key), .id(RowFacts.idText(owner))),
                         in: context)
                 }
             } else if group.count > 1 {
@@ -33,9 +33,9 @@ enum UsernameRule: CrossRowRule {
                 // One message for the whole group, naming a bounded number of claimants: a message that
                 // listed them all would make a group of n rows cost n² bytes.
                 let ids = FindingList.smallest(group.lazy.map { context.facts($0).id }, count: FindingList.namedLimit)
-                let message =
-                    "The username \(key) is claimed by \(group.count) people: "
-                    + FindingList.phrase(ids.map(RowFacts.idText), total: group.count) + "."
+                let message = FindingMessage(
+                    .usernameDuplicate, .value(key), .count(group.count),
+                    .ids(ids.map(RowFacts.idText), total: group.count))
                 for ref in group {
                     verdicts.addToClaim(
                         ref, .usernameDuplicate, field: .username, value: key, message: message, in: context)

@@ -15,7 +15,7 @@ struct Verdicts {
 
     /// A finding on the row `ref`; a finding of an error rejects the row.
     mutating func add(
-        _ rule: RuleCode, _ ref: RowRef, field: Column?, value: String, message: String, scans: [FileScan]
+        _ rule: RuleCode, _ ref: RowRef, field: Column?, value: String, message: FindingMessage, scans: [FileScan]
     ) {
         let file = Int(ref.file)
         let facts = scans[file].facts[Int(ref.row)]
@@ -28,7 +28,8 @@ struct Verdicts {
 
     /// A finding on the claiming row `ref` and on each of its identical repeats, which share its fate.
     mutating func addToClaim(
-        _ ref: RowRef, _ rule: RuleCode, field: Column?, value: String, message: String, in context: ReconcileContext
+        _ ref: RowRef, _ rule: RuleCode, field: Column?, value: String, message: FindingMessage,
+        in context: ReconcileContext
     ) {
         add(rule, ref, field: field, value: value, message: message, scans: context.scans)
         for row in context.repeats[ref] ?? [] {

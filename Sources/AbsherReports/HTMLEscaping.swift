@@ -45,6 +45,16 @@ public enum HTMLEscaping {
     }
 
     /// U+FFFD in UTF-8.
+    /// `escape(text)` appended to `out`, without a copy of `text` when it needs no escaping (the message
+    /// templates, most values).
+    package static func append(_ text: Substring, to out: inout String) {
+        guard text.utf8.contains(where: { needsWork[Int($0)] }) else {
+            out += text
+            return
+        }
+        out += escape(String(text))
+    }
+
     private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
     /// Bytes that start something to escape, remove or inspect.

@@ -193,7 +193,7 @@ package struct HTMLReport {
         for rule in rules {
             html += "<tr><td><code>\(e(rule.code))</code></td><td>\(severityBadge(rule.severity))</td>"
             html +=
-                "<td class=\"n\">\(Self.grouped(counts[rule]!))</td><td class=\"d\">\(e(description(rule)))</td></tr>\n"
+                "<td class=\"n\">\(Self.grouped(counts[rule]!))</td><td class=\"d\">\(description(rule))</td></tr>\n"
         }
         return html + tableEnd() + "</section>\n"
     }
@@ -339,13 +339,14 @@ package struct HTMLReport {
         return column.arabicAlias
     }
 
-    /// The finding's message; on the Arabic page, the rule's Arabic description when the message is the rule's
-    /// English one (messages with details stay as the pipeline wrote them).
-    /// An English message on the Arabic page is laid out left to right, so that its full stop stays at its end.
+    /// The finding's message in the page's language, its values masked by their kind (`HTMLMessageStyle`).
     private func reason(_ finding: Finding) -> String {
-        guard isArabic else { return value(maskText(finding.message)) }
-        if finding.message == finding.rule.summary { return value(description(finding.rule)) }
-        return ltrValue(maskText(finding.message))
+        finding.message.render(language, HTMLMessageStyle(masker: masker))
+    }
+
+    /// The rule's one-line description for the table of rules, in the page's language, as HTML.
+    package func description(_ rule: RuleCode) -> String {
+        FindingMessage.summary(rule).render(language, HTMLMessageStyle(masker: masker))
     }
 
     // MARK: - PII

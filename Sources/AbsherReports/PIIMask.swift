@@ -16,7 +16,8 @@ import AbsherSupport
 /// - **IDs**: every character counts, so a malformed ID (`12AB45678X`) is masked like a valid one.
 /// - **e-mails**: the first character of the local part stays (unless it is the only one), the rest of it is
 ///   masked, the domain stays: `ahmed@example.com` -> `a****@example.com`, `a@x.sa` -> `*@x.sa`.
-/// - **free text** (messages, raw values): every group of at least 7 digits, where up to two of
+/// - **free text** (a failure's reason, values of columns that are not IDs, mobiles, e-mails or dates; never a
+///   finding's message, whose arguments are masked by their kind, `PIIMasker.argument`): every group of at least 7 digits, where up to two of
 ///   ` -.()/` may separate digits (`055 123-4567`), is masked as digits are; every `local@domain.tld` as an
 ///   e-mail. Digits may be ASCII, Arabic-Indic (U+0660–0669) or Extended Arabic-Indic (U+06F0–06F9).
 public enum PIIMask {

@@ -1,3 +1,4 @@
+import AbsherRules
 import AbsherScan
 
 /// What the report writer is told of a run's options: the language and masking of what people read, and how

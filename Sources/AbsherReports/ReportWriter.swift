@@ -62,7 +62,7 @@ package struct ReportWriter {
         for finding in outcome.findings {
             try csv.writeRow([
                 finding.file, finding.line.map(String.init) ?? "", maskID(finding.recordID), finding.field,
-                finding.rule.code, finding.severity.rawValue, maskText(finding.message),
+                finding.rule.code, finding.severity.rawValue, finding.message.render(options.language, messageStyle),
                 maskValue(finding.value, field: finding.field),
             ])
         }
@@ -216,6 +216,7 @@ package struct ReportWriter {
     }
 
     private var masker: PIIMasker { PIIMasker(enabled: options.maskPII) }
+    private var messageStyle: CSVMessageStyle { CSVMessageStyle(masker: masker) }
     private func maskID(_ id: String) -> String { masker.id(id) }
     private func maskText(_ text: String) -> String { masker.text(text) }
     private func maskValue(_ value: String, field: String) -> String { masker.value(value, field: field) }

@@ -1,2 +1,2 @@
 /// The command a run was: `run` merges into the store, `validate` only checks.
-public enum RunCommand: String, Sendable { case run, validate }
+public enum RunCommand: String, Sendable, CaseIterable { case run, validate }

@@ -6,7 +6,7 @@ import AbsherStore
 import AbsherSupport
 
 /// A run's status as `summary.json` and the `runs` table give it.
-public enum RunStatus: String, Sendable {
+public enum RunStatus: String, Sendable, CaseIterable {
     case committed
     case aborted
     case dryRun = "dry-run"

@@ -29,6 +29,16 @@ public enum Digits {
         return nil
     }
 
+    /// The ASCII digit byte of an ASCII, Arabic-Indic or Extended Arabic-Indic digit, or nil.
+    package static func asciiDigit(of scalar: Unicode.Scalar) -> UInt8? {
+        switch scalar.value {
+        case 0x30...0x39: UInt8(scalar.value)
+        case 0x0660...0x0669: UInt8(scalar.value - 0x0660 + 0x30)
+        case 0x06F0...0x06F9: UInt8(scalar.value - 0x06F0 + 0x30)
+        default: nil
+        }
+    }
+
     /// The UTF-8 bytes of a text with each Arabic digit folded into one ASCII digit byte; every other
     /// byte passes through unchanged, so a non-ASCII byte (>= 0x80) still marks non-digit text.
     package struct NormalizedBytes: Sequence, IteratorProtocol {

@@ -37,12 +37,11 @@ package enum FieldLength {
 
     /// The message for `text` when it is longer than its field allows, else nil. Linear in the value, and
     /// constant time for a value whose UTF-8 fits the limit.
-    package static func excess(_ text: String, field: Field, column: String) -> String? {
+    package static func excess(_ text: String, field: Field, column: String) -> FindingMessage? {
         let limit = limit(of: field)
         guard text.utf8.count > limit else { return nil }
         let length = text.count
         guard length > limit else { return nil }
-        return "The value of \(column) is \(FindingList.groupedDigits(length)) characters long; "
-            + "at most \(FindingList.groupedDigits(limit)) are accepted."
+        return FindingMessage(.valueTooLong, .column(column), .count(length), .count(limit))
     }
 }

@@ -12,8 +12,9 @@ public struct Finding: Sendable, Hashable {
     /// The column's canonical name; empty for row- and file-level findings.
     public var field: String
     public var rule: RuleCode
-    /// The message a reviewer reads; built from `RuleCode` and the details.
-    public var message: String
+    /// The message a reviewer reads: a sentence of the catalogue and its arguments, written in the report's
+    /// language (and masked) only by the report (`FindingMessage`). `"\(message)"` is its English text.
+    public var message: FindingMessage
     /// The offending value as read (never a password); may be empty.
     public var value: String
 
@@ -21,14 +22,14 @@ public struct Finding: Sendable, Hashable {
 
     public init(
         file: String, line: Int?, recordID: String = "", field: String = "", rule: RuleCode,
-        message: String? = nil, value: String = ""
+        message: FindingMessage? = nil, value: String = ""
     ) {
         self.file = file
         self.line = line
         self.recordID = Self.capped(recordID)
         self.field = field
         self.rule = rule
-        self.message = message ?? rule.summary
+        self.message = message ?? .summary(rule)
         self.value = Self.capped(value)
     }
 

@@ -10,10 +10,9 @@ package enum FindingList {
     package static let namedLimit = 5
 
     /// `a, b, c` when `named` is all of `total`, else `a, b, c and 4,996 more`.
+    /// (Messages put such lists into their sentences as `MessageArgument.ids` and `.lines`, in either language.)
     package static func phrase(_ named: [String], total: Int) -> String {
-        let list = named.joined(separator: ", ")
-        let rest = total - named.count
-        return rest > 0 ? list + " and \(groupedDigits(rest)) more" : list
+        MessageArgument.list(named, total: total, language: .english)
     }
 
     /// The `count` smallest values, ascending, in one pass and `count` values of memory.

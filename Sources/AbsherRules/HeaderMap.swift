@@ -38,7 +38,7 @@ public struct HeaderMap: Sendable {
                 findings.append(
                     Finding(
                         file: fileName, line: 1, rule: .headerSensitiveColumn,
-                        message: "Column \(cell + 1) is a password column; it is ignored and never stored or echoed.",
+                        message: FindingMessage(.headerSensitiveColumn, .count(cell + 1)),
                         value: ""))
                 continue
             }
@@ -46,8 +46,8 @@ public struct HeaderMap: Sendable {
                 findings.append(
                     Finding(
                         file: fileName, line: 1, rule: .headerUnknownColumn,
-                        message:
-                            "Column \(cell + 1) '\(name)' is not a column of \(kind.filePrefix).csv; it is ignored.",
+                        message: FindingMessage(
+                            .headerUnknownColumn, .count(cell + 1), .cell(name), .code(kind.filePrefix + ".csv")),
                         value: name))
                 continue
             }
@@ -56,7 +56,7 @@ public struct HeaderMap: Sendable {
                 findings.append(
                     Finding(
                         file: fileName, line: 1, field: column.rawValue, rule: .headerDuplicateColumn,
-                        message: "Column \(cell + 1) names \(column.rawValue) again; the file cannot be read safely.",
+                        message: FindingMessage(.headerDuplicateColumn, .count(cell + 1), .column(column.rawValue)),
                         value: name))
             } else {
                 positions[slot] = cell
@@ -66,7 +66,8 @@ public struct HeaderMap: Sendable {
             findings.append(
                 Finding(
                     file: fileName, line: 1, field: entry.column.rawValue, rule: .headerMissingColumn,
-                    message: "The required column \(entry.column.rawValue) (\(entry.column.arabicAlias)) is missing.",
+                    message: FindingMessage(
+                        .headerMissingColumn, .column(entry.column.rawValue), .value(entry.column.arabicAlias)),
                     value: ""))
         }
     }
@@ -77,14 +78,12 @@ public struct HeaderMap: Sendable {
     package static let byteLimit = 1 << 20
 
     /// Why a header of this size makes its file unusable, or nil when it is within the limits.
-    package static func oversizedMessage(fieldCount: Int, byteCount: Int) -> String? {
+    package static func oversizedMessage(fieldCount: Int, byteCount: Int) -> FindingMessage? {
         if fieldCount > columnLimit {
-            return "The header (line 1) has \(FindingList.groupedDigits(fieldCount)) columns; "
-                + "at most \(FindingList.groupedDigits(columnLimit)) are read."
+            return FindingMessage(.headerTooManyColumns, .count(fieldCount), .count(columnLimit))
         }
         if byteCount > byteLimit {
-            return "The header (line 1) is \(FindingList.groupedDigits(byteCount)) bytes long; "
-                + "at most \(FindingList.groupedDigits(byteLimit)) are read."
+            return FindingMessage(.headerTooLong, .count(byteCount), .count(byteLimit))
         }
         return nil
     }

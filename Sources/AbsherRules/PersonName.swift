@@ -27,11 +27,11 @@ public enum PersonName {
 
     /// What a scalar of the Arabic block U+0600–06FF is to an Arabic name: 0 not allowed,
     /// 1 a mark (allowed, not a letter), 2 a letter.
-    private static let arabicBlock: [UInt8] = (0x0600...0x06FF).map { value in
+    static let arabicBlock: [UInt8] = (0x0600...0x06FF).map { value in
         arabicClass(Unicode.Scalar(UInt32(value))!)
     }
 
-    private static func arabicClass(_ scalar: Unicode.Scalar) -> UInt8 {
+    static func arabicClass(_ scalar: Unicode.Scalar) -> UInt8 {
         switch scalar.properties.generalCategory {
         case .otherLetter, .modifierLetter: return 2
         case .nonspacingMark, .spacingMark: return 1

@@ -35,8 +35,8 @@ public struct RowValidator: Sendable {
             let claimed = claimedID(of: record)
             let message =
                 record.isUnterminated
-                ? "The record has an unterminated quote; it runs to the end of the file."
-                : "The record has \(record.fieldCount) cells; the header has \(header.cellCount)."
+                ? FindingMessage(.rowUnterminatedQuote)
+                : FindingMessage(.rowCellCount, .count(record.fieldCount), .count(header.cellCount))
             return RowResult(
                 line: line, claimedID: claimed, record: nil,
                 findings: [
@@ -46,12 +46,14 @@ public struct RowValidator: Sendable {
 
         var findings: [Finding] = []
         var hasError = false
-        @inline(__always) func report(_ rule: RuleCode, _ column: Column, _ value: String, _ message: String? = nil) {
+        @inline(__always) func report(
+            _ rule: RuleCode, _ column: Column, _ value: String, _ message: FindingMessage? = nil
+        ) {
             if rule.severity == .error { hasError = true }
             findings.append(
                 Finding(
                     file: fileName, line: line, recordID: "", field: column.rawValue, rule: rule,
-                    message: message ?? rule.summary, value: value))
+                    message: message ?? .summary(rule), value: value))
         }
 
         // The ID first: it names the record in every other finding.
@@ -60,10 +62,13 @@ public struct RowValidator: Sendable {
         if let position = idPosition, let text = CellText.normalize(record.field(position)) {
             switch NationalID.validate(text, column: idColumnKind) {
             case .success(let value): id = value
-            case .failure(let rule): report(rule, idColumn, text)
+            case .failure(let rule):
+                report(
+                    rule, idColumn, text,
+                    NationalID.message(rule, text, column: idColumnKind, columnName: idColumn.rawValue))
             }
         } else {
-            report(.requiredMissing, idColumn, "", "The required value \(idColumn.rawValue) is empty.")
+            report(.requiredMissing, idColumn, "", FindingMessage(.requiredMissing, .column(idColumn.rawValue)))
         }
 
         var values = [String?](repeating: nil, count: kind.fields.count)
@@ -73,7 +78,7 @@ public struct RowValidator: Sendable {
             guard let position = header.positions[slot], let text = CellText.normalize(record.field(position))
             else {
                 if required {
-                    report(.requiredMissing, column, "", "The required value \(column.rawValue) is empty.")
+                    report(.requiredMissing, column, "", FindingMessage(.requiredMissing, .column(column.rawValue)))
                 }
                 continue
             }
@@ -81,7 +86,7 @@ public struct RowValidator: Sendable {
                 report(FieldLength.rule(of: field), column, text, message)
                 continue
             }
-            switch check(field, text: text, id: id) {
+            switch check(field, text: text, id: id, column: column) {
             case .success(let value): values[index] = value
             case .failure(let problem):
                 report(problem.rule, column, text, problem.message)
@@ -114,67 +119,86 @@ public struct RowValidator: Sendable {
 
     private struct Problem: Error {
         var rule: RuleCode
-        var message: String? = nil
+        var message: FindingMessage
         /// For a warning, the value that is still stored.
         var keptValue: String? = nil
     }
 
-    private func check(_ field: Field, text: String, id: String?) -> Result<String, Problem> {
-        func plain(_ result: Result<String, RuleCode>) -> Result<String, Problem> {
-            result.mapError { Problem(rule: $0) }
+    private func check(_ field: Field, text: String, id: String?, column: Column) -> Result<String, Problem> {
+        /// A rule's verdict; on failure, `message` says what is wrong (built only for rejected cells).
+        func plain(_ result: Result<String, RuleCode>, _ message: (RuleCode) -> FindingMessage) -> Result<
+            String, Problem
+        > {
+            result.mapError { Problem(rule: $0, message: message($0)) }
         }
         switch field {
-        case .nameAr: return plain(PersonName.validate(text, script: .arabic))
-        case .nameEn: return plain(PersonName.validate(text, script: .latin))
-        case .name: return plain(PersonName.validate(text, script: .any))
-        case .gender: return plain(Gender.normalize(text))
-        case .mobile: return plain(SaudiMobile.normalize(text))
-        case .email: return plain(EmailAddress.normalize(text))
+        case .nameAr, .nameEn, .name:
+            let script: NameScript = field == .nameAr ? .arabic : field == .nameEn ? .latin : .any
+            return plain(PersonName.validate(text, script: script)) { _ in
+                PersonName.message(text, script: script, column: column.rawValue)
+            }
+        case .gender: return plain(Gender.normalize(text)) { _ in FindingMessage(.genderWord, .cell(text)) }
+        case .mobile: return plain(SaudiMobile.normalize(text)) { _ in SaudiMobile.message(text) }
+        case .email: return plain(EmailAddress.normalize(text)) { _ in EmailAddress.message(text) }
         case .username:
-            return plain(
-                Username.validate(
-                    text, minLength: options.usernameMinLength, maxLength: options.usernameMaxLength))
-        case .preferredLanguage: return plain(PreferredLanguage.normalize(text))
-        case .nationality: return plain(Nationality.normalize(text, forbidSaudi: true))
-        case .sponsorID: return plain(NationalID.validate(text, column: .sponsor))
-        case .birthDate:
-            switch CalendarDate.parse(text) {
-            case .failure(let rule): return .failure(Problem(rule: rule))
-            case .success(let date):
-                if date > options.runDate {
-                    return .failure(
-                        Problem(
-                            rule: .dateFuture,
-                            message: "The birth date \(date) is after the run date \(options.runDate)."))
-                }
-                return .success(date.description)
+            let (low, high) = (options.usernameMinLength, options.usernameMaxLength)
+            return plain(Username.validate(text, minLength: low, maxLength: high)) { _ in
+                Username.message(text, minLength: low, maxLength: high)
             }
-        case .documentExpiry:
-            switch CalendarDate.parse(text) {
-            case .failure(let rule): return .failure(Problem(rule: rule))
-            case .success(let date):
-                if date < options.runDate {
-                    return .failure(
-                        Problem(
-                            rule: .documentExpired,
-                            message: "The document expired on \(date), before the run date \(options.runDate).",
-                            keptValue: date.description))
-                }
-                return .success(date.description)
+        case .preferredLanguage:
+            return plain(PreferredLanguage.normalize(text)) { _ in FindingMessage(.languageWord, .cell(text)) }
+        case .nationality:
+            return plain(Nationality.normalize(text, forbidSaudi: true)) { _ in
+                Nationality.message(text, forbidSaudi: true)
             }
+        case .sponsorID:
+            return plain(NationalID.validate(text, column: .sponsor)) { rule in
+                NationalID.message(rule, text, column: .sponsor, columnName: column.rawValue)
+            }
+        case .birthDate, .documentExpiry:
+            return checkDate(field, text: text)
         case .sponsorType:
             guard let type = SponsorType(text: text) else {
-                return .failure(Problem(rule: .sponsorTypeMismatch, message: "'\(text)' is not a sponsor type."))
+                return .failure(
+                    Problem(rule: .sponsorTypeMismatch, message: FindingMessage(.sponsorTypeWord, .cell(text))))
             }
-            if let id, Self.sponsorType(ofID: id) != type {
+            if let id, let leading = id.utf8.first, Self.sponsorType(ofID: id) != type {
+                let other: MessageTerm = Self.sponsorType(ofID: id) == .establishment ? .establishment : .individual
                 return .failure(
                     Problem(
                         rule: .sponsorTypeMismatch,
-                        message: "The sponsor type \(type.rawValue) disagrees with the ID's leading digit \(id.first!)."
+                        message: FindingMessage(
+                            .sponsorTypeDisagrees, .code(type.rawValue), .number(Int(leading &- 0x30)), .term(other))
                     ))
             }
             return .success(type.rawValue)
         }
+    }
+
+    /// A birth date (not after the run date) or an expiry date (a warning when before it).
+    private func checkDate(_ field: Field, text: String) -> Result<String, Problem> {
+        let date: GregorianDate
+        switch CalendarDate.parse(text) {
+        case .failure(let rule): return .failure(Problem(rule: rule, message: CalendarDate.message(text)))
+        case .success(let parsed): date = parsed
+        }
+        let runDate = options.runDate
+        if field == .birthDate, date > runDate {
+            return .failure(
+                Problem(
+                    rule: .dateFuture,
+                    message: FindingMessage(.dateFuture, .date(date.description), .date(runDate.description))))
+        }
+        if field == .documentExpiry, date < runDate {
+            let days = runDate.daysSince1970 - date.daysSince1970
+            return .failure(
+                Problem(
+                    rule: .documentExpired,
+                    message: FindingMessage(
+                        .documentExpired, .date(date.description), .count(days), .date(runDate.description)),
+                    keptValue: date.description))
+        }
+        return .success(date.description)
     }
 
     /// Leading 7: an establishment's unified number; 1 or 2: an individual.

@@ -49,6 +49,9 @@ public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
 
     public var code: String { rawValue }
 
+    /// Every code in declaration order, built once (`allCases` makes a new array each time).
+    package static let ordered: [RuleCode] = allCases
+
     public static func < (lhs: RuleCode, rhs: RuleCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Whether a finding of this rule rejects its row (or, for file codes, its file).

@@ -38,4 +38,11 @@ package enum UmmAlQuraTable {
         guard day <= Int(starts[index + 1]) - start else { return nil }
         return start + day - 1
     }
+
+    /// The number of days of an Umm al-Qura month of the table, or nil outside it.
+    package static func monthLength(year: Int, month: Int) -> Int? {
+        guard year >= firstYear, year <= lastYear, month >= 1, month <= 12 else { return nil }
+        let index = (year - firstYear) * 12 + month - 1
+        return Int(monthStarts[index + 1]) - Int(monthStarts[index])
+    }
 }

@@ -89,7 +89,8 @@ package enum FileScanner {
         } else {
             reason = String(describing: detail)
         }
-        return Finding(file: input.name, line: nil, rule: rule, message: "\(rule.summary) \(reason)")
+        return Finding(
+            file: input.name, line: nil, rule: rule, message: FindingMessage(.fileUnreadableReason, .text(reason)))
     }
 
     /// The second pass: reads the file again, in the same order, and hands each record with its index.

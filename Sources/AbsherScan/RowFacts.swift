@@ -42,7 +42,14 @@ public struct RowFacts: Sendable {
     /// The e-mail, lower-cased for comparison.
     package var email: TextRef { TextRef(offset: emailOffset, length: UInt32(emailLength)) }
     /// The row has an error of contract §2 or §3 (it claims nothing for the cross-row rules).
-    package var hasFieldError: Bool
+    package var hasFieldError: Bool { fieldErrorOrdinal != 0 }
+    /// The first error of contract §2 or §3 that rejected the row, if any: what a finding that follows from
+    /// the row's rejection names (contract §4.6).
+    package var fieldError: RuleCode? {
+        fieldErrorOrdinal == 0 ? nil : RuleCode.ordered[Int(fieldErrorOrdinal) - 1]
+    }
+    /// 1 + the index in `RuleCode.ordered` of `fieldError`, 0 for none (a byte, where a `Bool` was).
+    private var fieldErrorOrdinal: UInt8
     /// Settled by the reconciler.
     package var disposition: Disposition
 
@@ -58,7 +65,11 @@ public struct RowFacts: Sendable {
     package init(result: RowResult, arena: inout TextArena) {
         let id = result.claimedID.map { Digits.number($0) } ?? 0
         idAndLine = id << Self.lowBits | min(UInt64(max(result.line, 0)), Self.lowMask)
-        hasFieldError = result.hasError
+        fieldErrorOrdinal = 0
+        if result.hasError {
+            let rule = result.findings.first { $0.severity == .error }?.rule ?? .rowMalformed
+            fieldErrorOrdinal = UInt8(1 + (RuleCode.ordered.firstIndex(of: rule) ?? 0))
+        }
         if let record = result.record {
             contentHash = record.contentHash
             let username = record[.username].map { arena.append(Username.key($0)) } ?? .none

@@ -37,7 +37,7 @@ import Testing
         let first = SecurityTests.validID(1, 10_000_000)
         #expect(
             lines[1].contains(
-                "The username sameuser is claimed by 20000 people: \(first), "), "\(lines[1])")
+                "The username sameuser is claimed by 20,000 people: \(first), "), "\(lines[1])")
         #expect(lines[1].contains(" and 19,995 more."), "\(lines[1])")
         let html = try FileManager.default.attributesOfItem(atPath: folder.path + "/out/latest/report.html")
         #expect((html[.size] as? Int ?? .max) < 8 << 20)
@@ -103,6 +103,38 @@ import Testing
             #expect(lines.count == 1 + rules.count * Self.rowCount)
             #expect(lines.allSatisfy { $0.utf8.count < 300 }, "\(lines.max { $0.utf8.count < $1.utf8.count } ?? "")")
             for rule in rules { #expect(lines.filter { $0.contains(",\(rule),") }.count == Self.rowCount) }
+        }
+    }
+
+    /// Contract §4.6 and §6.12: every resident whose sponsor's own row was rejected is told which row and rule
+    /// (one search each in a table of the rejected rows, built once), in a message of bounded length.
+    @Test func residentsOfRejectedSponsorsAreToldTheRowAndRuleInBoundedMessages() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var sponsors = "sponsor_id,sponsor_type,name,mobile\n"
+        var residents = "iqama_number,name_en,nationality,birth_date,mobile,sponsor_id\n"
+        for serial in 0..<Self.rowCount {
+            let sponsor = "7\(String(format: "%09d", serial))"
+            sponsors += "\(sponsor),establishment,Acme \(serial),0531234\n"
+            residents +=
+                "\(SecurityTests.validID(2, serial)),John Smith,IND,1990-01-01,055\(String(format: "%07d", serial)),\(sponsor)\n"
+        }
+        try folder.write("in/sponsors.csv", sponsors)
+        try folder.write("in/residents.csv", residents)
+        let run = try BinaryRun.run(
+            ["validate", "in", "--reports", "out", "--now", "2026-01-01", "--max-reject-rate", "1", "--quiet"],
+            in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let rejects = try CSVTable(contentsOf: folder.path + "/out/latest/rejects.csv")
+        let unknown = rejects.records.filter { $0["rule"] == "sponsor.unknown" }
+        #expect(unknown.count == Self.rowCount)
+        for record in unknown {
+            let line = Int(record["line"] ?? "") ?? 0
+            let message = record["message"] ?? ""
+            #expect(
+                message.contains("is in sponsors.csv at line \(line), but that row was rejected (mobile.invalid)"),
+                "\(message)")
+            #expect(message.utf8.count < 200)
         }
     }
 

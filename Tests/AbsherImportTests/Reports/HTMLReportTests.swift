@@ -63,17 +63,21 @@ import Testing
         #expect(html.contains("<bdi>محمد بن سعد القحطاني</bdi>"))
     }
 
-    @Test func arabicPageDescribesFindingsInArabicUnlessTheMessageHasDetails() {
+    @Test func arabicPageWritesEveryReasonInArabicWithItsValuesIsolated() {
         let report = HTMLReport(outcome: SampleOutcome.night(), maskPII: false, language: .arabic)
         let html = report.render()
-        #expect(html.contains("<td class=\"d\"><bdi>\(report.description(.idChecksum))</bdi></td>"))
-        #expect(html.contains("The username sultan.a is claimed by 2 people in this run."))
+        #expect(html.contains("<td class=\"d\">\(report.description(.idChecksum))</td>"))
+        #expect(
+            html.contains(
+                "عدد الأشخاص الذين يطلبون اسم المستخدم <bdi>sultan.a</bdi> هو 2: <bdi dir=\"ltr\">1012345722</bdi>"))
+        #expect(html.contains("عدد خلايا السجل 14، وعدد أعمدة سطر العناوين 12."))
     }
 
     @Test func rulesTableDescribesEveryRuleFound() {
         let html = page(SampleOutcome.night())
         for rule in Set(SampleOutcome.defaultFindings.map(\.rule)) {
-            #expect(html.contains(HTMLEscaping.escape(rule.summary)), "no description of \(rule.code)")
+            #expect(
+                html.contains(HTMLEscaping.escape("\(FindingMessage.summary(rule))")), "no description of \(rule.code)")
         }
     }
 
@@ -100,7 +104,7 @@ import Testing
             findings.append(
                 Finding(
                     file: fileName, line: index + 2, recordID: payload, field: "name_ar", rule: .nameScript,
-                    message: "bad name \(payload)", value: payload))
+                    message: FindingMessage(.nameNoLetter, .column(payload)), value: payload))
             findings.append(
                 Finding(
                     file: "citizens.csv", line: index + 2, field: "email", rule: .emailInvalid,

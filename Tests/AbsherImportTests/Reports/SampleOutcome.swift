@@ -64,7 +64,8 @@ enum SampleOutcome {
     static let defaultFindings: [Finding] = [
         Finding(
             file: "citizens.csv", line: 1, field: "", rule: .headerUnknownColumn,
-            message: "Unknown column \"notes\" is ignored.", value: "notes"),
+            message: FindingMessage(.headerUnknownColumn, .count(11), .value("notes"), .code("citizens.csv")),
+            value: "notes"),
         Finding(
             file: "citizens.csv", line: 14, recordID: "1000000008", field: "national_id",
             rule: .idChecksum, value: "1000000009"),
@@ -86,7 +87,9 @@ enum SampleOutcome {
         Finding(
             file: "citizens.csv", line: 93, recordID: "1012345722", field: "username",
             rule: .usernameDuplicate,
-            message: "The username sultan.a is claimed by 2 people in this run.", value: "sultan.a"),
+            message: FindingMessage(
+                .usernameDuplicate, .value("sultan.a"), .count(2), .ids(["1012345722", "2012345683"], total: 2)),
+            value: "sultan.a"),
         Finding(
             file: "residents.csv", line: 8, recordID: "2012345675", field: "sponsor_id",
             rule: .sponsorUnknown, value: "7001234567"),
@@ -95,7 +98,7 @@ enum SampleOutcome {
             rule: .nationalityInvalid, value: "SAU"),
         Finding(
             file: "residents.csv", line: 40, recordID: "", field: "", rule: .rowMalformed,
-            message: "The record has 14 cells; the header has 12.",
+            message: FindingMessage(.rowCellCount, .count(14), .count(12)),
             value:
                 "2012345691,Ahmed Khan,أحمد خان,PAK,1988-03-04,M,0551234567,ahmed.khan@example.com,ahmedk,en,7001234567,2027-01-01,extra,cells-that-go-on-and-on-without-any-space-to-wrap-at-all-0123456789"
         ),
