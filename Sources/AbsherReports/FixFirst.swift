@@ -52,6 +52,7 @@ package struct FixFirst {
         var value = masker.value(finding.value, field: finding.field)
         if value.count > valueLimit { value = String(value.prefix(valueLimit)) + "…" }
         let quoted = finding.value.isEmpty ? "" : " '\(value)'"
-        return TerminalText.escaped("\(place)\(quoted): \(masker.text(finding.message))")
+        return TerminalText.escaped(
+            "\(place)\(quoted): \(finding.message.render(.english, CSVMessageStyle(masker: masker)))")
     }
 }

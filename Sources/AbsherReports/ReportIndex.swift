@@ -1,3 +1,4 @@
+import AbsherRules
 import AbsherSupport
 import Foundation
 

@@ -1,3 +1,5 @@
+import AbsherRules
+
 /// The words of the trend, the changes summary and `index.html`, each in English and in Arabic (Modern Standard
 /// Arabic), in one place so that a test can check that none lacks a language. `%1`, `%2` are filled in by
 /// `text(_:_:)` with numbers and names, in the order the sentence of each language needs.
