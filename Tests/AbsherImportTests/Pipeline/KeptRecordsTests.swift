@@ -180,6 +180,41 @@ import Testing
         }
     }
 
+    /// The hashes of a loaded store: every active record's is found, an inactive one's and others are not.
+    @Test func storedHashesFindTheActiveRecords() throws {
+        let folder = TempFolder("absher-kept-hashes")
+        let inputs = try InputFile.discover(
+            in: ReadingTestSupport.packageRoot.appendingPathComponent("SampleData").path
+        )
+        .files
+        var options = RunOptions(command: .run, inputs: inputs, runDate: GregorianDate(iso: "2026-11-25")!)
+        options.storePath = folder.url("absher.sqlite")
+        options.reportsParent = folder.url("Reports")
+        options.maxRejectRate = 1
+        #expect(ImportRun.run(options).status == .committed)
+        let database = try Database(path: options.storePath)
+        defer { database.close() }
+        try database.execute("UPDATE people SET active = 0 WHERE rowid = (SELECT min(rowid) FROM people)")
+        let store = RecordStore(database: database)
+        let hashes = try StoredHashes(store, kinds: [.citizen, .resident, .sponsor])
+        var active: [UInt64] = []
+        var inactive: [UInt64] = []
+        for kind in RecordKind.allCases {
+            try store.forEachStored(kind) { _, isActive, hash in
+                if isActive { active.append(hash) } else { inactive.append(hash) }
+            }
+        }
+        #expect(active.count > 10)
+        #expect(inactive.count == 1)
+        #expect(hashes.count == active.count)
+        #expect(active.allSatisfy { hashes.contains($0) })
+        #expect(!inactive.contains { hashes.contains($0) })
+        let stored = Set(active)
+        for hash in active where !stored.contains(hash &+ 1) { #expect(!hashes.contains(hash &+ 1)) }
+        #expect(!hashes.contains(0) || stored.contains(0))
+        #expect(!hashes.contains(.max) || stored.contains(.max))
+    }
+
     @Test func overTheBudgetAFileKeepsNothing() throws {
         let folder = TempFolder("absher-kept-budget")
         let store = try Database(path: folder.url("absher.sqlite"))
