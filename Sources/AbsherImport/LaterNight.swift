@@ -30,6 +30,8 @@ struct LaterNight: RunStrategy {
         let budget = options.keptRecordsBudget ?? KeptRecords.budget(storedCount: hashes.count)
         let keeping = options.inputs.map { _ in KeptRecords(hashes: hashes, budget: budget) }
         let scans = ImportRun.scanAll(options, progress: progress, keeping: keeping)
+        // The hashes go now, before the reconciler allocates its tables; the kept records stay for the merge.
+        hashes.release()
         kept.files = keeping
         return scans
     }

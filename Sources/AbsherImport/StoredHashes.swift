@@ -5,10 +5,11 @@ import AbsherStore
 /// that passes the field rules, to keep in memory the records the store does not hold as they are (the few a
 /// night changes) instead of reading the file again for them (`KeptRecords`).
 ///
-/// 8 bytes a stored record (and 256 KiB), for the length of the first pass. A row whose hash is found may still need a
+/// 8 bytes a stored record (and 256 KiB), for the length of the first pass (`release`). Read by the threads
+/// of the first pass, released once they are done (hence unchecked). A row whose hash is found may still need a
 /// merge (the hash of another ID's record, which does not happen in practice for whole records, or a record
 /// the store holds under the same ID but inactive is left out here): the merge then reads the file again.
-struct StoredHashes {
+final class StoredHashes: @unchecked Sendable {
     private var hashes: [UInt64] = []
     /// Where the hashes with each value of the top 16 bits start (65,537 entries): hashes are uniform, so a
     /// lookup searches a handful of them.
@@ -34,7 +35,14 @@ struct StoredHashes {
         }
     }
 
+    /// Lets go of the hashes (the first pass is over): nothing is found from then on.
+    func release() {
+        hashes = []
+        starts = []
+    }
+
     func contains(_ hash: UInt64) -> Bool {
+        guard !starts.isEmpty else { return false }
         let top = Int(hash >> 48)
         var low = Int(starts[top])
         var high = Int(starts[top + 1])
