@@ -67,6 +67,8 @@ struct LaterNight: RunStrategy {
                 sources.append((scan, .replay(pipe)))
             }
         }
+        // What the merge needs is in `sources`; records kept for rows the reconciler rejected go now.
+        kept.files = []
         PhaseClock.mark("compared with the store")
         // The files read again are read at once, on threads of their own; the merge takes them in file order.
         do {
