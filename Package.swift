@@ -26,8 +26,11 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         /// Helpers every stage may use: threads, files, sorting, CSV writing. Knows no stage.
         .target(name: "AbsherSupport", dependencies: ["CMalloc"], swiftSettings: crossModule),
+        /// SHA-256's block function with the x86 SHA extensions (C intrinsics), used when the CPU has them.
+        /// DWARF 4: valgrind (Scripts/compare-instructions) cannot read the DWARF 5 that clang writes by default.
+        .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         /// Bytes to records: encodings, the CSV state machine, SHA-256.
-        .target(name: "AbsherReading", swiftSettings: crossModule),
+        .target(name: "AbsherReading", dependencies: ["CSHA256"], swiftSettings: crossModule),
         /// The canonical records, their kinds, fields and change kinds.
         .target(name: "AbsherSchema", swiftSettings: crossModule),
         /// Field rules and the one catalogue of rule codes and messages.

@@ -91,17 +91,25 @@ public enum ImportRun {
     /// Reads and checks every file, two at a time on two cores; the result is in input order.
     ///
     /// With `staging`, every row that passes the field rules also goes down that pipe, in batches, keyed
-    /// by `StagedBatch.key(file:row:)` (a first load stages its records while it reads).
-    package static func scanAll(
-        _ options: RunOptions, progress: ProgressHandler?, staging: BatchPipe<StagedBatch>? = nil
+    /// by `StagedBatch.key(file:row:)` (a first load stages its records while it reads). With `keeping`
+    /// (one per input), each such row is offered to its file's `KeptRecords` (a later night).
+    static func scanAll(
+        _ options: RunOptions, progress: ProgressHandler?, staging: BatchPipe<StagedBatch>? = nil,
+        keeping: [KeptRecords]? = nil
     ) -> [FileScan] {
         let box = ResultBox<FileScan>(count: options.inputs.count)
         DispatchQueue.concurrentPerform(iterations: options.inputs.count) { index in
             var feed: StagingFeed?
             if let staging { feed = StagingFeed(pipe: staging, file: index, kind: options.inputs[index].kind) }
+            var onValidRow: ((Int, CanonicalRecord, UInt64) -> Void)?
+            if let feed {
+                onValidRow = { feed.add(row: $0, record: $1, hash: $2) }
+            } else if let kept = keeping?[index] {
+                onValidRow = { kept.offer(row: $0, record: $1, hash: $2) }
+            }
             let scan = FileScanner.scan(
                 options.inputs[index], validation: options.validation, reader: options.reader, progress: progress,
-                onValidRow: feed.map { feed in { feed.add(row: $0, record: $1, hash: $2) } })
+                onValidRow: onValidRow)
             feed?.flush()
             box.set(index, scan)
         }

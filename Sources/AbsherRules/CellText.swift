@@ -13,34 +13,36 @@ public enum CellText {
     /// of characters that NFC leaves alone (ASCII, Latin-1, Latin Extended-A, Arabic letters and
     /// digits) skip the normaliser too. Bytes that are not valid UTF-8 decode as U+FFFD.
     public static func normalize(_ bytes: ArraySlice<UInt8>) -> String? {
-        var start = bytes.startIndex
-        var end = bytes.endIndex
-        var isASCII = true
-        // Fast ASCII trim; stop at the first non-ASCII byte on either side.
-        while start < end, isASCIISpace(bytes[start]) { start += 1 }
-        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
-        if start == end { return nil }
-        var needsRewrite = false
-        var previousWasSpace = false
-        for index in start..<end {
-            let byte = bytes[index]
-            if byte >= 0x80 {
-                isASCII = false
-                break
+        // The scan below reads the bytes through a pointer: the slice's own subscript checks every index.
+        let found: (start: Int, end: Int, isASCII: Bool, needsRewrite: Bool)? = bytes.withUnsafeBufferPointer {
+            buffer in
+            var start = 0
+            var end = buffer.count
+            // Fast ASCII trim; stop at the first non-ASCII byte on either side.
+            while start < end, isASCIISpace(buffer[start]) { start += 1 }
+            while end > start, isASCIISpace(buffer[end - 1]) { end -= 1 }
+            if start == end { return nil }
+            var needsRewrite = false
+            var previousWasSpace = false
+            for index in start..<end {
+                let byte = buffer[index]
+                if byte >= 0x80 { return (start, end, false, needsRewrite) }
+                if isASCIISpace(byte) {
+                    if previousWasSpace || byte != 0x20 { needsRewrite = true }
+                    previousWasSpace = true
+                } else {
+                    previousWasSpace = false
+                }
             }
-            if isASCIISpace(byte) {
-                if previousWasSpace || byte != 0x20 { needsRewrite = true }
-                previousWasSpace = true
-            } else {
-                previousWasSpace = false
-            }
+            return (start, end, true, needsRewrite)
         }
-        if isASCII {
-            let trimmed = bytes[start..<end]
-            if !needsRewrite { return String(decoding: trimmed, as: UTF8.self) }
+        guard let found else { return nil }
+        let trimmed = bytes[(bytes.startIndex + found.start)..<(bytes.startIndex + found.end)]
+        if found.isASCII {
+            if !found.needsRewrite { return String(decoding: trimmed, as: UTF8.self) }
             return collapsedASCII(trimmed)
         }
-        return normalizedUnicode(bytes[start..<end])
+        return normalizedUnicode(trimmed)
     }
 
     /// Whether the byte is ASCII whitespace: space, TAB, LF, VT, FF, CR.

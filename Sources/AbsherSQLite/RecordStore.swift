@@ -250,6 +250,17 @@ package final class RecordStore: RunStore {
         invalidIDs.record(invalid, for: kind)
     }
 
+    /// One scan of `people` for citizens and residents together, one of `sponsors`: the hash column only.
+    package func forEachActiveHash(of kinds: Set<RecordKind>, _ body: (UInt64) throws -> Void) throws {
+        var tables: [String] = []
+        if kinds.contains(.citizen) || kinds.contains(.resident) { tables.append("people") }
+        if kinds.contains(.sponsor) { tables.append("sponsors") }
+        for table in tables {
+            let statement = try database.prepare("SELECT record_hash FROM \(table) WHERE active = 1")
+            while try statement.step() { try body(UInt64(bitPattern: statement.columnInt(0) ?? 0)) }
+        }
+    }
+
     /// Stored IDs of `kind` that are not 10 ASCII digits with a leading digit of the kind, in ID order: those a
     /// pass of `forEachStored` skipped, or else SQLite's own scan of the table (`GLOB`).
     package func invalidStoredIDs(_ kind: RecordKind, limit: Int) throws -> InvalidStoredIDs {

@@ -17,5 +17,9 @@ package final class SQLiteSnapshot: StoreSnapshot {
         try store.forEachStored(kind, body)
     }
 
+    package func forEachActiveHash(of kinds: Set<RecordKind>, _ body: (UInt64) throws -> Void) throws {
+        try store.forEachActiveHash(of: kinds, body)
+    }
+
     package func close() { database.close() }
 }

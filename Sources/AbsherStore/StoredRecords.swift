@@ -6,4 +6,19 @@ public protocol StoredRecords {
     /// hash, in no specified order.
     func forEachStored(_ kind: RecordKind, _ body: (_ id: UInt64, _ active: Bool, _ hash: UInt64) throws -> Void)
         throws
+
+    /// Calls `body` with the content hash of each active record of `kinds` (and maybe of other kinds: a hash
+    /// covers its kind, so it never equals the hash of a record of another kind), in no specified order. An
+    /// engine may read a table once for several kinds; the default reads `forEachStored` of each kind.
+    func forEachActiveHash(of kinds: Set<RecordKind>, _ body: (_ hash: UInt64) throws -> Void) throws
+}
+
+extension StoredRecords {
+    public func forEachActiveHash(of kinds: Set<RecordKind>, _ body: (_ hash: UInt64) throws -> Void) throws {
+        for kind in RecordKind.allCases where kinds.contains(kind) {
+            try forEachStored(kind) { _, active, hash in
+                if active { try body(hash) }
+            }
+        }
+    }
 }

@@ -5,21 +5,35 @@ extension ByteSink {
         number(value, width: 10)
     }
 
-    /// A date in its export form: `YYYY-MM-DD` or `DD/MM/YYYY`.
-    func date(_ value: DateValue) {
-        if value.dayFirst {
-            number(value.day, width: 2)
-            byte(0x2F)
-            number(value.month, width: 2)
-            byte(0x2F)
-            number(value.year, width: 4)
-        } else {
-            number(value.year, width: 4)
-            byte(0x2D)
-            number(value.month, width: 2)
-            byte(0x2D)
-            number(value.day, width: 2)
+    /// A date in its export form: `YYYY-MM-DD` or `DD/MM/YYYY`, in ASCII or Arabic-Indic digits.
+    func date(_ value: DateValue, arabicIndic: Bool = false) {
+        func part(_ number: Int, width: Int) {
+            if arabicIndic {
+                arabicIndicNumber(number, width: width)
+            } else {
+                self.number(number, width: width)
+            }
         }
+        if value.dayFirst {
+            part(value.day, width: 2)
+            byte(0x2F)
+            part(value.month, width: 2)
+            byte(0x2F)
+            part(value.year, width: 4)
+        } else {
+            part(value.year, width: 4)
+            byte(0x2D)
+            part(value.month, width: 2)
+            byte(0x2D)
+            part(value.day, width: 2)
+        }
+    }
+
+    /// `body`'s bytes between double quotes when `quoted` (the generator writes no quote inside a value).
+    func quoted(_ quoted: Bool, _ body: () -> Void) {
+        if quoted { byte(0x22) }
+        body()
+        if quoted { byte(0x22) }
     }
 
     /// A mobile whose 9-digit national number is `national`, in one of the accepted spellings.

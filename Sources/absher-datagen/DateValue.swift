@@ -1,3 +1,5 @@
+import AbsherRules
+
 /// A calendar date as it is written in an export: Gregorian or Hijri, ISO or day-first.
 struct DateValue {
     var year: Int
@@ -36,5 +38,31 @@ struct DateValue {
         var copy = self
         copy.year += years
         return copy
+    }
+}
+
+extension DateValue {
+    /// The same day in the other calendar (Umm al-Qura Hijri for a Gregorian date and back), in the other
+    /// order of its parts.
+    func inOtherCalendar() -> DateValue {
+        if year >= UmmAlQuraTable.firstYear, year <= UmmAlQuraTable.lastYear,
+            let days = UmmAlQuraTable.daysSince1970(year: year, month: month, day: day)
+        {
+            let gregorian = GregorianDate(daysSince1970: days)
+            return DateValue(year: gregorian.year, month: gregorian.month, day: gregorian.day, dayFirst: !dayFirst)
+        }
+        guard let days = GregorianDate(year: year, month: month, day: day)?.daysSince1970 else { return self }
+        let starts = UmmAlQuraTable.monthStarts
+        // The last month that starts on or before the day.
+        var low = 0
+        var high = starts.count - 1
+        guard days >= Int(starts[low]), days < Int(starts[high]) else { return self }
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if Int(starts[middle]) <= days { low = middle } else { high = middle }
+        }
+        return DateValue(
+            year: UmmAlQuraTable.firstYear + low / 12, month: low % 12 + 1, day: days - Int(starts[low]) + 1,
+            dayFirst: !dayFirst)
     }
 }

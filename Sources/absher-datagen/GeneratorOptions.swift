@@ -6,10 +6,16 @@ struct GeneratorOptions {
     var defectRate = 0.02
     var night = 1
     var changeRate = 0.01
+    /// Night 2 writes every record in another layout than night 1 (`Population.Layout`).
+    var reserialise = false
 
     static let usage = """
         Usage: absher-datagen --out DIR --rows N [--seed S] [--defect-rate R] [--night 1|2] [--change-rate C]
+                             [--reserialise]
         Writes citizens.csv, residents.csv and sponsors.csv of about N rows in total to DIR.
+        --reserialise (night 2): every record, changed or not, is written in another layout than on night 1
+        (the other calendar and date order, Arabic-Indic digits in some dates, another mobile form, gender
+        and language spelling, quoted names and e-mails), as real exports vary from night to night.
         """
 
     init(arguments: [String]) throws(DataGenError) {
@@ -18,6 +24,10 @@ struct GeneratorOptions {
         var sawRows = false
         while let option = remaining.popFirst() {
             if option == "-h" || option == "--help" { throw .usage(Self.usage) }
+            if option == "--reserialise" {
+                reserialise = true
+                continue
+            }
             guard let value = remaining.popFirst() else { throw .usage("missing value for \(option)\n" + Self.usage) }
             switch option {
             case "--out":

@@ -66,9 +66,15 @@ extension Population {
 
     // MARK: Rows
 
+    /// The layout `record` is written in tonight.
+    private func layout(_ record: PersonRecord) -> Layout {
+        Layout(reserialised: options.reserialise && options.night == 2, index: record.index)
+    }
+
     private func writeCitizen(_ record: PersonRecord, to sink: ByteSink) {
         let defect = record.defect
         let variant = record.defectVariant
+        let layout = layout(record)
         writeID(record, expectedLeading: 1, to: sink)
         sink.comma()
         if defect == .requiredMissing, variant % 3 == 0 {
@@ -77,22 +83,25 @@ extension Population {
             sink.byte(0x20)
             sink.bytes(record.group.family[record.family].english)
         } else {
-            writeArabicName(record, withFather: true, to: sink)
+            sink.quoted(layout.quotesNames) { writeArabicName(record, withFather: true, to: sink) }
         }
         sink.comma()
-        if record.hasEnglishName { writeEnglishName(record, withFather: true, to: sink) }
+        if record.hasEnglishName {
+            sink.quoted(layout.quotesNames) { writeEnglishName(record, withFather: true, to: sink) }
+        }
         sink.comma()
         writeBirth(record, missing: defect == .requiredMissing && variant % 3 == 1, to: sink)
         sink.comma()
         writeCommonTail(record, mobileMissing: defect == .requiredMissing && variant % 3 == 2, kind: 1, to: sink)
         sink.comma()
-        if let expiry = record.expiry { sink.date(expiry) }
+        if let expiry = record.expiry { sink.date(layout.date(expiry), arabicIndic: layout.arabicIndicDates) }
         finishRow(record, to: sink)
     }
 
     private func writeResident(_ record: PersonRecord, to sink: ByteSink) {
         let defect = record.defect
         let variant = record.defectVariant
+        let layout = layout(record)
         writeID(record, expectedLeading: 2, to: sink)
         sink.comma()
         if defect == .requiredMissing, variant % 4 == 0 {
@@ -100,10 +109,12 @@ extension Population {
             writeEnglishName(record, withFather: false, to: sink)
             sink.number(variant % 9 + 1)
         } else {
-            writeEnglishName(record, withFather: false, to: sink)
+            sink.quoted(layout.quotesNames) { writeEnglishName(record, withFather: false, to: sink) }
         }
         sink.comma()
-        if record.hasArabicName { writeArabicName(record, withFather: false, to: sink) }
+        if record.hasArabicName {
+            sink.quoted(layout.quotesNames) { writeArabicName(record, withFather: false, to: sink) }
+        }
         sink.comma()
         if defect == .requiredMissing, variant % 4 == 1 {
         } else if defect == .nationalityInvalid {
@@ -125,7 +136,7 @@ extension Population {
             sink.id(establishmentID(record.sponsor))
         }
         sink.comma()
-        if let expiry = record.expiry { sink.date(expiry) }
+        if let expiry = record.expiry { sink.date(layout.date(expiry), arabicIndic: layout.arabicIndicDates) }
         finishRow(record, to: sink)
     }
 
@@ -133,6 +144,7 @@ extension Population {
         let defect = record.defect
         let variant = record.defectVariant
         let individual = record.sponsor >= 0
+        let layout = layout(record)
         if defect == .idFormat {
             sink.number(record.id / 10, width: 9)
         } else {
@@ -146,28 +158,28 @@ extension Population {
         } else if record.sponsorTypeForm > 0 {
             let spellings: [StaticString] =
                 individual ? ["individual", "فرد", "Individual"] : ["establishment", "منشأة", "Establishment"]
-            sink.text(spellings[record.sponsorTypeForm - 1])
+            sink.text(spellings[layout.sponsorTypeForm(record.sponsorTypeForm) - 1])
         }
         sink.comma()
         if defect == .requiredMissing {
         } else if !individual {
-            sink.bytes(NameCatalogue.establishments[record.first])
+            sink.quoted(layout.quotesNames) { sink.bytes(NameCatalogue.establishments[record.first]) }
         } else if record.hasArabicName {
-            writeArabicName(record, withFather: true, to: sink)
+            sink.quoted(layout.quotesNames) { writeArabicName(record, withFather: true, to: sink) }
         } else {
-            writeEnglishName(record, withFather: true, to: sink)
+            sink.quoted(layout.quotesNames) { writeEnglishName(record, withFather: true, to: sink) }
         }
         sink.comma()
         if defect == .mobileInvalid {
             sink.invalidMobile(variant: variant)
         } else if record.hasMobile {
-            sink.mobile(record.mobile, form: record.mobileForm)
+            sink.mobile(record.mobile, form: layout.mobileForm(record.mobileForm))
         }
         sink.comma()
         if defect == .emailInvalid {
             writeInvalidEmail(record, kind: 3, to: sink)
         } else if record.emailDomain >= 0 {
-            writeEmail(record, kind: individual ? 1 : 3, to: sink)
+            sink.quoted(layout.quotesEmail) { writeEmail(record, kind: individual ? 1 : 3, to: sink) }
         }
         finishRow(record, to: sink)
     }
@@ -244,7 +256,8 @@ extension Population {
             let future: [StaticString] = ["2099-01-15", "15/03/2090", "1490-01-10"]
             sink.text(future[variant % future.count])
         default:
-            sink.date(record.birth)
+            let layout = layout(record)
+            sink.date(layout.date(record.birth), arabicIndic: layout.arabicIndicDates)
         }
     }
 
@@ -252,25 +265,26 @@ extension Population {
     private func writeCommonTail(_ record: PersonRecord, mobileMissing: Bool, kind: Int, to sink: ByteSink) {
         let defect = record.defect
         let variant = record.defectVariant
+        let layout = layout(record)
         if defect == .genderInvalid {
             let invalid: [StaticString] = ["X", "unknown", "0"]
             sink.text(invalid[variant % invalid.count])
         } else if record.genderForm > 0 {
             let forms: [StaticString] =
                 record.female ? ["F", "female", "Female", "أنثى", "f"] : ["M", "male", "Male", "ذكر", "m"]
-            sink.text(forms[record.genderForm - 1])
+            sink.text(forms[layout.genderForm(record.genderForm) - 1])
         }
         sink.comma()
         if defect == .mobileInvalid {
             sink.invalidMobile(variant: variant)
         } else if !mobileMissing {
-            sink.mobile(record.mobile, form: record.mobileForm)
+            sink.mobile(record.mobile, form: layout.mobileForm(record.mobileForm))
         }
         sink.comma()
         if defect == .emailInvalid {
             writeInvalidEmail(record, kind: kind, to: sink)
         } else if record.emailDomain >= 0 {
-            writeEmail(record, kind: kind, to: sink)
+            sink.quoted(layout.quotesEmail) { writeEmail(record, kind: kind, to: sink) }
         }
         sink.comma()
         if defect == .usernameInvalid {
@@ -295,7 +309,7 @@ extension Population {
             sink.text(invalid[variant % invalid.count])
         } else if record.languageForm > 0 {
             let forms: [StaticString] = ["ar", "en", "AR", "arabic", "English", "العربية", "الإنجليزية", "ar"]
-            sink.text(forms[record.languageForm - 1])
+            sink.text(forms[layout.languageForm(record.languageForm) - 1])
         }
     }
 
