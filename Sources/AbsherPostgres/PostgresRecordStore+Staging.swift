@@ -143,6 +143,10 @@ extension PostgresRecordStore {
     /// 3.3 s on the server; the heap's order is no interface, readers say `ORDER BY`); history rows in
     /// staging order, which is their order in `changes.id`. An ID already stored, or staged twice, fails on
     /// `people_id` or `sponsors_id` (SQLSTATE 23505) and the run rolls back.
+    ///
+    /// On a first load (the store was empty), `people` and `sponsors` are not filled in place: each gets a
+    /// `PostgresTableSwap`, a fresh table without indexes that takes the rows, then builds the indexes by
+    /// sorting, then replaces the empty table (readers wait from that swap to the commit only).
     package func flushStaged() throws {
         guard staging.tablesMade else { return }
         for buffer in RecordKind.allCases.map(\.rawValue) + ["change"] { try send(buffer) }
@@ -155,12 +159,33 @@ extension PostgresRecordStore {
             ("people", Self.columns(.resident), "id"), ("sponsors", Self.columns(.sponsor), "id"),
             ("changes", Self.changeColumns, "key"),
         ]
+        var swaps: [PostgresTableSwap] = []
         for (table, columns, order) in targets {
             let list = columns.joined(separator: ", ")
+            var into = table
+            var ordering = " ORDER BY \(order)"
+            if table != "changes", let swap = try firstLoadSwap(table) {
+                swaps.append(swap)
+                into = swap.loadTable
+                ordering = ""  // the indexes are built by sorting: the heap's order would only cost a sort
+            }
             let moved = try connection.execute(
-                "INSERT INTO \(table) (\(list)) SELECT \(list) FROM staged_\(table) ORDER BY \(order)")
-            if let count = moved.affectedRowCount, count > 0 { PhaseClock.mark("flush: \(count) rows into \(table)") }
+                "INSERT INTO \(into) (\(list)) SELECT \(list) FROM staged_\(table)\(ordering)")
+            if let count = moved.affectedRowCount, count > 0 { PhaseClock.mark("flush: \(count) rows into \(into)") }
             try connection.execute("TRUNCATE staged_\(table)")
         }
+        for swap in swaps {
+            try swap.buildIndexes(on: connection)
+            PhaseClock.mark("flush: indexes of \(swap.loadTable) built")
+        }
+        for swap in swaps { _ = try swap.swap(on: connection) }
+    }
+
+    /// A first load's swap for `table`, when the store was empty, rows are staged for it and it can be swapped.
+    private func firstLoadSwap(_ table: String) throws -> PostgresTableSwap? {
+        guard isEmpty, try connection.execute("SELECT EXISTS (SELECT 1 FROM staged_\(table))").bool(row: 0, column: 0)
+            == true
+        else { return nil }
+        return try PostgresTableSwap.make(for: table, on: connection)
     }
 }
