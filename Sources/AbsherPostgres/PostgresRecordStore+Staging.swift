@@ -14,6 +14,8 @@ struct PendingStaging {
     var nextKey: Int64 = 0
     /// Whether the temp tables exist in this transaction.
     var tablesMade = false
+    /// A first load's tables, filled and indexed by `flushStaged`, to swap in just before the commit.
+    var swaps: [PostgresTableSwap] = []
 
     /// The buffered size at which a staging table's rows are sent.
     static let flushThresholdBytes = 1 << 20
@@ -146,7 +148,8 @@ extension PostgresRecordStore {
     ///
     /// On a first load (the store was empty), `people` and `sponsors` are not filled in place: each gets a
     /// `PostgresTableSwap`, a fresh table without indexes that takes the rows, then builds the indexes by
-    /// sorting, then replaces the empty table (readers wait from that swap to the commit only).
+    /// sorting; `swapFirstLoadTables` puts it in place of the empty table just before the commit (readers wait
+    /// from that swap to the commit only). Until then the run reads the empty tables, as the store was.
     package func flushStaged() throws {
         guard staging.tablesMade else { return }
         for buffer in RecordKind.allCases.map(\.rawValue) + ["change"] { try send(buffer) }
@@ -159,13 +162,12 @@ extension PostgresRecordStore {
             ("people", Self.columns(.resident), "id"), ("sponsors", Self.columns(.sponsor), "id"),
             ("changes", Self.changeColumns, "key"),
         ]
-        var swaps: [PostgresTableSwap] = []
         for (table, columns, order) in targets {
             let list = columns.joined(separator: ", ")
             var into = table
             var ordering = " ORDER BY \(order)"
             if table != "changes", let swap = try firstLoadSwap(table) {
-                swaps.append(swap)
+                staging.swaps.append(swap)
                 into = swap.loadTable
                 ordering = ""  // the indexes are built by sorting: the heap's order would only cost a sort
             }
@@ -174,17 +176,24 @@ extension PostgresRecordStore {
             if let count = moved.affectedRowCount, count > 0 { PhaseClock.mark("flush: \(count) rows into \(into)") }
             try connection.execute("TRUNCATE staged_\(table)")
         }
-        for swap in swaps {
-            try swap.buildIndexes(on: connection)
-            PhaseClock.mark("flush: indexes of \(swap.loadTable) built")
+        for index in staging.swaps.indices where !staging.swaps[index].indexesBuilt {
+            try staging.swaps[index].buildIndexes(on: connection)
+            PhaseClock.mark("flush: indexes of \(staging.swaps[index].loadTable) built")
         }
-        for swap in swaps { _ = try swap.swap(on: connection) }
+    }
+
+    /// Puts a first load's tables in place of the empty ones (`PostgresTableSwap.swap`): the last statements
+    /// of the run's transaction before its commit.
+    package func swapFirstLoadTables() throws {
+        for swap in staging.swaps { _ = try swap.swap(on: connection) }
+        staging.swaps = []
     }
 
     /// A first load's swap for `table`, when the store was empty, rows are staged for it and it can be swapped.
     private func firstLoadSwap(_ table: String) throws -> PostgresTableSwap? {
-        guard isEmpty, try connection.execute("SELECT EXISTS (SELECT 1 FROM staged_\(table))").bool(row: 0, column: 0)
-            == true
+        guard isEmpty, !staging.swaps.contains(where: { $0.table == table }),
+            try connection.execute("SELECT EXISTS (SELECT 1 FROM staged_\(table))").bool(row: 0, column: 0)
+                == true
         else { return nil }
         return try PostgresTableSwap.make(for: table, on: connection)
     }

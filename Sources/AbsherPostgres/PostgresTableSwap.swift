@@ -2,7 +2,7 @@ import PostgresClient
 
 /// A first load's own copy of a record table (`people`, `sponsors`): made in the run's transaction, so no
 /// other session sees it; filled without indexes; its indexes built afterwards, each by one sort; and put in
-/// place of the empty live table at the end of the flush (`swap`), under an `ACCESS EXCLUSIVE` lock on the
+/// place of the empty live table just before the commit (`swap`), under an `ACCESS EXCLUSIVE` lock on the
 /// live table that the commit frees. Readers are held only from the swap to the commit (a fraction of a
 /// second), never for the load; they see the empty table until the commit and the full one after it.
 ///
@@ -75,8 +75,12 @@ struct PostgresTableSwap {
         return "CREATE \(unique ? "UNIQUE " : "")INDEX \(name) ON \(table)" + indexdef[using.lowerBound...]
     }
 
+    /// Whether `buildIndexes` has run.
+    private(set) var indexesBuilt = false
+
     /// Each index of the live table, built on the load table by one sort, under a name of the load table's.
-    func buildIndexes(on connection: PostgresConnection) throws {
+    mutating func buildIndexes(on connection: PostgresConnection) throws {
+        indexesBuilt = true
         try connection.execute("SET LOCAL maintenance_work_mem = '\(Self.maintenanceWorkMemory)'")
         for index in indexes {
             try connection.execute(index.definition)
