@@ -122,4 +122,59 @@ struct PostgresFirstLoadTests {
         #expect(states == [before] || states == [before, after], "\(states)")
         #expect(try database.rows("SELECT count(*) FROM people") == [String(after.split(separator: "/")[0])])
     }
+
+    /// SIGKILLs at moments spread over a first load (the i-th in the i-th fifth of a clean load's time) each
+    /// leave the store as the migrations made it, empty, with no `*_first_load` table; the next first load
+    /// then succeeds.
+    @Test func aFirstLoadKilledAnywhereLeavesTheEmptyStoreAndTheNextFirstLoadWorks() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (night1, _) = try KillSafetyTests.generateNights(in: folder, rows: Self.rows)
+        let reports = folder.path + "/reports"
+        let clean = try PostgresTestDatabase()
+        defer { clean.drop() }
+        let empty = try PostgresTestDatabase()
+        defer { empty.drop() }
+        let setup = try empty.connect()
+        try PostgresMigrations.migrate(setup)
+        setup.close()
+        let emptyCatalogue = try empty.rows(Self.catalogue)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let load = try BinaryRun.run(KillSafetyTests.runArguments(night1, store: clean.uri, reports: reports))
+        let duration = clock.now - start
+        try #require(load.status == 0, "\(load.stderr)")
+        let fullMicroseconds =
+            Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
+
+        for index in 0..<KillSafetyTests.kills {
+            let store = try PostgresTestDatabase(copying: empty)
+            defer { store.drop() }
+            let share = (Double(index) + Double.random(in: 0..<1)) / Double(KillSafetyTests.kills)
+            let process = try KillSafetyTests.spawn(
+                BinaryRun.executable, KillSafetyTests.runArguments(night1, store: store.uri, reports: reports))
+            usleep(UInt32(share * fullMicroseconds))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            let counts =
+                "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM sponsors) + (SELECT count(*) FROM runs)"
+            let stored = try store.rows(counts)
+            // The kill may come after the commit: then the whole load is there.
+            if stored == ["0"] {
+                #expect(try store.rows(Self.catalogue) == emptyCatalogue, "kill \(index) at \(Int(share * 100))%")
+            } else {
+                #expect(try store.fingerprint(recordsOnly: true) == (try clean.fingerprint(recordsOnly: true)))
+            }
+            #expect(try store.soundness() == "ok")
+            // The killed run's server session may hold the run lock for a moment: --lock-timeout waits for it.
+            var arguments = KillSafetyTests.runArguments(night1, store: store.uri, reports: reports)
+            arguments += ["--lock-timeout", "30"]
+            if stored == ["0"] {
+                let next = try BinaryRun.run(arguments)
+                #expect(next.status == 0, "the next first load after kill \(index): \(next.stderr)")
+                #expect(try store.fingerprint(recordsOnly: true) == (try clean.fingerprint(recordsOnly: true)))
+            }
+        }
+    }
 }
