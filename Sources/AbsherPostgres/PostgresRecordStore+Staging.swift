@@ -183,9 +183,14 @@ extension PostgresRecordStore {
     }
 
     /// Puts a first load's tables in place of the empty ones (`PostgresTableSwap.swap`): the last statements
-    /// of the run's transaction before its commit.
+    /// of the run's transaction before its commit. When transactions that read the live tables keep them
+    /// past `PostgresTableSwap.lockPatienceSeconds`, the rows go into them in place instead (slowly, but
+    /// without making any reader wait).
     package func swapFirstLoadTables() throws {
-        for swap in staging.swaps { _ = try swap.swap(on: connection) }
+        guard !staging.swaps.isEmpty else { return }
+        let locked = try PostgresTableSwap.lockLiveTables(of: staging.swaps, on: connection)
+        if !locked { PhaseClock.mark("first load: the tables stayed in use, rows inserted in place") }
+        for swap in staging.swaps { _ = try swap.swap(on: connection, inPlace: !locked) }
         staging.swaps = []
     }
 

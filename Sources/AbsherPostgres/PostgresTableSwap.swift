@@ -1,3 +1,4 @@
+import Foundation
 import PostgresClient
 
 /// A first load's own copy of a record table (`people`, `sponsors`): made in the run's transaction, so no
@@ -88,16 +89,59 @@ struct PostgresTableSwap {
         }
     }
 
-    /// Puts the load table in place of the live one: locks the live table (readers wait from here to the
-    /// commit), and when it is still empty and unused drops it, and gives the load table, its indexes and its
-    /// row type the live names. A live table that has gained rows meanwhile (a writer that is not a run) gets
-    /// the load table's rows by `INSERT … SELECT` instead, as without the swap.
+    /// How long one try for the live tables' lock may wait: a reader that comes meanwhile queues behind
+    /// the request, so it waits at most this long per try.
+    static let lockTryMilliseconds = 100
+
+    /// How long the swap keeps trying for the lock, while transactions that have read the live tables run on,
+    /// before it gives up and the load goes into the live tables in place.
+    static let lockPatienceSeconds = 30.0
+
+    /// Takes `ACCESS EXCLUSIVE` on every live table of `swaps` at once, in tries of at most
+    /// `lockTryMilliseconds` (each in a savepoint, so a failed try queues no one behind it), for at most
+    /// `lockPatienceSeconds`. Held until the commit.
+    ///
+    /// - Returns: false when the patience ran out (no lock is then held).
+    static func lockLiveTables(of swaps: [PostgresTableSwap], on connection: PostgresConnection) throws -> Bool {
+        let tables = swaps.map(\.table).joined(separator: ", ")
+        let previous = try connection.scalarString("SELECT current_setting('lock_timeout')") ?? "0"
+        let deadline = ContinuousClock.now + .milliseconds(Int(lockPatienceSeconds * 1000))
+        while true {
+            if try tryLock(tables, on: connection) {
+                try connection.execute("SELECT set_config('lock_timeout', $1, true)", parameters: [previous])
+                return true
+            }
+            if ContinuousClock.now >= deadline { return false }
+            usleep(UInt32(2 * lockTryMilliseconds * 1000))
+        }
+    }
+
+    /// One try of `lockLiveTables`, in a savepoint that a timeout rolls back.
+    private static func tryLock(_ tables: String, on connection: PostgresConnection) throws -> Bool {
+        try connection.execute("SAVEPOINT absher_swap; SET LOCAL lock_timeout = '\(lockTryMilliseconds)ms'")
+        var locked = true
+        do {
+            try connection.execute("LOCK TABLE \(tables) IN ACCESS EXCLUSIVE MODE")
+        } catch {
+            guard error.kind == .lockNotAvailable else { throw error }
+            locked = false
+        }
+        try connection.execute(
+            locked
+                ? "RELEASE SAVEPOINT absher_swap" : "ROLLBACK TO SAVEPOINT absher_swap; RELEASE SAVEPOINT absher_swap")
+        return locked
+    }
+
+    /// Puts the load table in place of the live one, whose lock `lockLiveTables` holds: when the live table
+    /// is still empty and unused, drops it and gives the load table and its indexes the live names (its row
+    /// type follows its name). Otherwise (a writer that is not a run added rows meanwhile; `inPlace`: the lock
+    /// could not be had) the load table's rows go into the live table by `INSERT … SELECT`, as without the
+    /// swap, and the load table is dropped.
     ///
     /// - Returns: whether the tables were swapped.
-    func swap(on connection: PostgresConnection) throws -> Bool {
-        try connection.execute("LOCK TABLE \(table) IN ACCESS EXCLUSIVE MODE")
+    func swap(on connection: PostgresConnection, inPlace: Bool) throws -> Bool {
         let eligible = try connection.execute(Self.eligibilitySQL, parameters: [table]).bool(row: 0, column: 0)
-        guard eligible == true else {
+        guard eligible == true, !inPlace else {
             try connection.execute("INSERT INTO \(table) SELECT * FROM \(loadTable); DROP TABLE \(loadTable)")
             return false
         }

@@ -177,4 +177,49 @@ struct PostgresFirstLoadTests {
             }
         }
     }
+
+    /// A transaction that has read `people` and stays open holds the swap off (its `LOCK` tries time out
+    /// after 100 ms each): meanwhile other readers' statements never wait long, and once the transaction ends
+    /// the run swaps its tables in and commits.
+    @Test func aReaderTransactionKeptOpenHoldsTheSwapOffWithoutOtherReadersWaiting() throws {
+        let database = try PostgresTestDatabase()
+        defer { database.drop() }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (night1, _) = try KillSafetyTests.generateNights(in: folder, rows: 2_000)
+        let setup = try database.connect()
+        try PostgresMigrations.migrate(setup)
+        setup.close()
+        let oid = "SELECT to_regclass('people')::oid::text"
+        let before = try database.rows(oid)
+        let holder = try database.connect(readOnly: true)
+        defer { holder.close() }
+        try holder.execute("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM people")
+        let reader = try database.connect(readOnly: true)
+        defer { reader.close() }
+        // A reader queued behind a lock that waits for the open transaction would fail here, not hang.
+        try reader.execute("SET statement_timeout = '5s'")
+
+        let run = try PostgresFaultTests.SpawnedRun(night1, store: database.uri, folder: folder)
+        let trying = """
+            SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LOCK TABLE people%')
+            """
+        let reached = try PostgresFaultTests.waitUntil(trying, [database.name], on: database.server, while: run)
+        #expect(reached, "the run reached its swap while the transaction was open")
+        let clock = ContinuousClock()
+        var slowest = Duration.zero
+        let until = clock.now + .seconds(2)
+        while clock.now < until {
+            let start = clock.now
+            #expect(try reader.execute("SELECT count(*) FROM people").string(row: 0, column: 0) == "0")
+            slowest = max(slowest, clock.now - start)
+        }
+        #expect(slowest < .seconds(1), "a reader waited \(slowest) while the swap was held off")
+        #expect(run.process.isRunning, "the run waits for the open transaction")
+        try holder.execute("COMMIT")
+        let ended = try #require(run.wait(seconds: 60))
+        #expect(ended.status == 0, "\(ended.stderr)")
+        #expect(try database.rows(oid) != before, "the tables were swapped once the transaction ended")
+        #expect(try reader.execute("SELECT count(*) FROM people").string(row: 0, column: 0) != "0")
+    }
 }
