@@ -1,15 +1,18 @@
 /// The catalogue queries of `PostgresTableSwap`.
 extension PostgresTableSwap {
     /// Whether table `$1` is one a first load may replace: an ordinary, permanent table of the current user,
-    /// never written (no page at all), with default storage, replica identity and tablespace, no row-level
-    /// security, no column grants or options, no index that is invalid, clustered, a replica identity, in
-    /// another tablespace or behind a constraint, and nothing that depends on it but its own indexes, CHECK
-    /// and NOT NULL constraints and column defaults (no view, foreign key either way, trigger, policy,
-    /// statistics object, publication, owned sequence, partition or child table).
+    /// in the schema where unqualified new tables go and where the user may create them, never written (no
+    /// page at all), with default storage, replica identity and tablespace, no row-level security, no column
+    /// grants or options, no index that is invalid, clustered, a replica identity, in another tablespace or
+    /// behind a constraint, and nothing that depends on it but its own indexes, CHECK and NOT NULL
+    /// constraints and column defaults (no view, foreign key either way, trigger, policy, statistics object,
+    /// publication, owned sequence, partition or child table).
     static let eligibilitySQL = """
         SELECT coalesce((
             SELECT c.relkind = 'r' AND c.relpersistence = 'p' AND c.reloptions IS NULL AND c.reltablespace = 0
                 AND c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+                AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+                AND has_schema_privilege(c.relnamespace, 'CREATE')
                 AND NOT c.relrowsecurity AND NOT c.relispartition AND NOT c.relhassubclass
                 AND c.relreplident = 'd' AND pg_relation_size(c.oid) = 0
                 AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0
