@@ -14,6 +14,8 @@ struct PendingStaging {
     var nextKey: Int64 = 0
     /// Whether the temp tables exist in this transaction.
     var tablesMade = false
+    /// A first load's tables, filled and indexed by `flushStaged`, to swap in just before the commit.
+    var swaps: [PostgresTableSwap] = []
 
     /// The buffered size at which a staging table's rows are sent.
     static let flushThresholdBytes = 1 << 20
@@ -143,6 +145,11 @@ extension PostgresRecordStore {
     /// 3.3 s on the server; the heap's order is no interface, readers say `ORDER BY`); history rows in
     /// staging order, which is their order in `changes.id`. An ID already stored, or staged twice, fails on
     /// `people_id` or `sponsors_id` (SQLSTATE 23505) and the run rolls back.
+    ///
+    /// On a first load (the store was empty), `people` and `sponsors` are not filled in place: each gets a
+    /// `PostgresTableSwap`, a fresh table without indexes that takes the rows, then builds the indexes by
+    /// sorting; `swapFirstLoadTables` puts it in place of the empty table just before the commit (readers wait
+    /// from that swap to the commit only). Until then the run reads the empty tables, as the store was.
     package func flushStaged() throws {
         guard staging.tablesMade else { return }
         for buffer in RecordKind.allCases.map(\.rawValue) + ["change"] { try send(buffer) }
@@ -157,10 +164,42 @@ extension PostgresRecordStore {
         ]
         for (table, columns, order) in targets {
             let list = columns.joined(separator: ", ")
+            var into = table
+            var ordering = " ORDER BY \(order)"
+            if table != "changes", let swap = try firstLoadSwap(table) {
+                staging.swaps.append(swap)
+                into = swap.loadTable
+                ordering = ""  // the indexes are built by sorting: the heap's order would only cost a sort
+            }
             let moved = try connection.execute(
-                "INSERT INTO \(table) (\(list)) SELECT \(list) FROM staged_\(table) ORDER BY \(order)")
-            if let count = moved.affectedRowCount, count > 0 { PhaseClock.mark("flush: \(count) rows into \(table)") }
+                "INSERT INTO \(into) (\(list)) SELECT \(list) FROM staged_\(table)\(ordering)")
+            if let count = moved.affectedRowCount, count > 0 { PhaseClock.mark("flush: \(count) rows into \(into)") }
             try connection.execute("TRUNCATE staged_\(table)")
         }
+        for index in staging.swaps.indices where !staging.swaps[index].indexesBuilt {
+            try staging.swaps[index].buildIndexes(on: connection)
+            PhaseClock.mark("flush: indexes of \(staging.swaps[index].loadTable) built")
+        }
+    }
+
+    /// Puts a first load's tables in place of the empty ones (`PostgresTableSwap.swap`): the last statements
+    /// of the run's transaction before its commit. When transactions that read the live tables keep them
+    /// past `PostgresTableSwap.lockPatienceSeconds`, the rows go into them in place instead (slowly, but
+    /// without making any reader wait).
+    package func swapFirstLoadTables() throws {
+        guard !staging.swaps.isEmpty else { return }
+        let locked = try PostgresTableSwap.lockLiveTables(of: staging.swaps, on: connection)
+        if !locked { PhaseClock.mark("first load: the tables stayed in use, rows inserted in place") }
+        for swap in staging.swaps { _ = try swap.swap(on: connection, inPlace: !locked) }
+        staging.swaps = []
+    }
+
+    /// A first load's swap for `table`, when the store was empty, rows are staged for it and it can be swapped.
+    private func firstLoadSwap(_ table: String) throws -> PostgresTableSwap? {
+        guard isEmpty, !staging.swaps.contains(where: { $0.table == table }),
+            try connection.execute("SELECT EXISTS (SELECT 1 FROM staged_\(table))").bool(row: 0, column: 0)
+                == true
+        else { return nil }
+        return try PostgresTableSwap.make(for: table, on: connection)
     }
 }

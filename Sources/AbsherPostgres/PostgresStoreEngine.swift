@@ -53,7 +53,9 @@ package final class PostgresStoreEngine: StoreEngine {
             try connection.unlockAdvisorySessionLock(Self.runLockKey)
             let store = PostgresRecordStore(connection: connection, connectionString: connectionString)
             switch try body(store) {
-            case .commit: return .commit
+            case .commit:
+                try store.swapFirstLoadTables()
+                return .commit
             case .rollback: return .rollback
             }
         }
