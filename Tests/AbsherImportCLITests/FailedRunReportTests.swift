@@ -74,16 +74,8 @@ import Testing
     func aStoreOnAFullDiskReportsWhatWasReadAndPrintsItsOwnReport() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try FullDiskTests.generate(folder, "small", rows: 200, seed: 5)
-        try FullDiskTests.generate(folder, "big", rows: 3000, seed: 6)
-        #expect(try FullDiskTests.run("small", store: "seed.sqlite", reports: "out", in: folder).status == 0)
-        let seed = try Data(contentsOf: folder.url.appendingPathComponent("seed.sqlite"))
-        guard let disk = try TinyFileSystem(at: folder.path + "/disk", kilobytes: seed.count / 1024 + 64) else {
-            Issue.record("mount -t tmpfs failed although running as root")
-            return
-        }
+        guard let disk = try FullDiskTests.storeOnAFullDisk(in: folder) else { return }
         defer { disk.unmount() }
-        try seed.write(to: URL(fileURLWithPath: disk.path + "/store.sqlite"))
         let run = try BinaryRun.run(
             [
                 "run", "big", "--store", "disk/store.sqlite", "--reports", "out", "--now", "2026-11-25",

@@ -23,6 +23,22 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
+    /// In `folder`: files `small` (200 rows) and `big` (3,000), a store of `small`'s run, and that store copied
+    /// to `disk/store.sqlite` on a tmpfs with 64 KiB to spare, too little for `big`'s merge. Nil (an issue
+    /// recorded) when the mount fails.
+    static func storeOnAFullDisk(in folder: TemporaryFolder) throws -> TinyFileSystem? {
+        try generate(folder, "small", rows: 200, seed: 5)
+        try generate(folder, "big", rows: 3000, seed: 6)
+        #expect(try run("small", store: "seed.sqlite", reports: "out", in: folder).status == 0)
+        let seed = try Data(contentsOf: folder.url.appendingPathComponent("seed.sqlite"))
+        guard let disk = try TinyFileSystem(at: folder.path + "/disk", kilobytes: seed.count / 1024 + 64) else {
+            Issue.record("mount -t tmpfs failed although running as root")
+            return nil
+        }
+        try seed.write(to: URL(fileURLWithPath: disk.path + "/store.sqlite"))
+        return disk
+    }
+
     static func partialLeftovers(in path: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".partial") }
     }
@@ -30,23 +46,17 @@ import Testing
     @Test func storeOnAFullDiskExits74AndKeepsItsBytes() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try Self.generate(folder, "small", rows: 200, seed: 5)
-        try Self.generate(folder, "big", rows: 3000, seed: 6)
-        #expect(try Self.run("small", store: "seed.sqlite", reports: "out", in: folder).status == 0)
-        let seed = try Data(contentsOf: folder.url.appendingPathComponent("seed.sqlite"))
-        guard let disk = try TinyFileSystem(at: folder.path + "/disk", kilobytes: seed.count / 1024 + 64) else {
-            Issue.record("mount -t tmpfs failed although running as root")
-            return
-        }
+        guard let disk = try Self.storeOnAFullDisk(in: folder) else { return }
         defer { disk.unmount() }
-        try seed.write(to: URL(fileURLWithPath: disk.path + "/store.sqlite"))
         let latestBefore = try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/out/latest")
 
         let run = try Self.run("big", store: "disk/store.sqlite", reports: "out", in: folder)
         #expect(run.status == 74)
         #expect(run.stderr.contains("disk is full"))
         #expect(run.stderr.split(separator: "\n").last?.hasSuffix("(exit 74)") == true)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: disk.path + "/store.sqlite")) == seed)
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: disk.path + "/store.sqlite"))
+                == Data(contentsOf: folder.url.appendingPathComponent("seed.sqlite")))
         #expect(try StoreFingerprint.integrity(of: disk.path + "/store.sqlite") == "ok")
         // The failed run still reports (status failed), complete, through latest.
         let latest = try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/out/latest")
