@@ -19,7 +19,11 @@ public struct FileScan: Sendable {
     public var isUsable: Bool
 
     package var facts = ChunkedArray<RowFacts>()
-    /// The usernames and e-mails the facts refer to.
+    /// For citizens and residents, what the matcher needs of each row (contract §4b); empty for sponsors.
+    package var people = ChunkedArray<PersonFacts>()
+    /// The pairs of the matcher whose record of this run is in this file (contract §4b), set by the reconciler.
+    package var matches: [PersonMatch] = []
+    /// The usernames, e-mails and normalised names the facts refer to.
     package var arena = TextArena()
 
     package init(

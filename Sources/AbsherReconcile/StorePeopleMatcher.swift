@@ -1,0 +1,58 @@
+import AbsherRules
+import AbsherScan
+import AbsherSchema
+import AbsherStore
+
+/// The store's side of the matcher (contract §4b): each active person of the store that no row of this run
+/// claims is normalised as it streams past and paired with the run's people of its blocks. Nothing of the
+/// store is kept but the pairs found.
+struct StorePeopleMatcher {
+    let people: RunPeople
+    let blocks: MatchBlocks
+    let model: MatchModel
+    let dismissed: Set<DismissedPair>
+
+    func match(_ store: any StoreKnowledge, _ found: (PersonMatch, _ person: Int) -> Void) throws {
+        var seen: [Int] = []
+        try store.forEachActivePerson { fields in
+            guard fields.id.count == 10, fields.birthDate.count == 10 else { return }
+            let id = Digits.number(fields.id)
+            // Tonight's row is this person as they are now: the store's copy is not another record.
+            if people.context.personClaim(id) != nil { return }
+            guard let birth = GregorianDate(iso: String(decoding: fields.birthDate, as: UTF8.self)) else { return }
+            let nameAr = fields.nameAr.isEmpty ? nil : String(decoding: fields.nameAr, as: UTF8.self)
+            let nameEn = fields.nameEn.isEmpty ? nil : String(decoding: fields.nameEn, as: UTF8.self)
+            let gender: UInt8 = fields.gender.first == 0x4D ? 1 : fields.gender.first == 0x46 ? 2 : 0
+            let view = MatchView(
+                arabic: ArraySlice(nameAr.map { MatchName.arabic($0) } ?? []),
+                english: ArraySlice(nameEn.map { MatchName.english($0) } ?? []), gender: gender,
+                day: Int32(birth.daysSince1970),
+                mobile: fields.mobile.count == 13 ? UInt32(Digits.number(fields.mobile.dropFirst(4))) : 0,
+                email: fields.email.isEmpty ? 0 : TextArenaHash.email(fields.email))
+            seen.removeAll(keepingCapacity: true)
+            blocks.candidates(of: view) { person in
+                if seen.contains(person) { return }
+                seen.append(person)
+                guard let weighed = model.weigh(people.view(person), view) else { return }
+                let score = model.score(weighed.weight)
+                guard score >= PossibleDuplicateRule.reportScore else { return }
+                let other = PersonMatch.Side(
+                    id: RowFacts.idText(id), kind: fields.kind.first == 0x72 ? .resident : .citizen, nameAr: nameAr,
+                    nameEn: nameEn, birthDate: birth.description,
+                    mobile: fields.mobile.isEmpty ? nil : String(decoding: fields.mobile, as: UTF8.self),
+                    fromStore: true)
+                let match = PersonMatch(
+                    record: people.side(person), other: other, score: score, reasons: weighed.reasons.list)
+                if dismissed.contains(DismissedPair(match.record.id, other.id)) { return }
+                found(match, person)
+            }
+        }
+    }
+}
+
+/// The e-mail hash the run's facts use (`TextArena.hash` of the lower-cased e-mail), for the store's e-mails.
+enum TextArenaHash {
+    static func email(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        TextArena.hash(bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+    }
+}
