@@ -93,7 +93,8 @@ struct MatchModel {
             states.combine(compared)
         }
         if states.disagrees { return nil }
-        var weight = 0.0
+        // A part of another name, as far as the skeletons tell: m 0.1 against u 0.9.
+        var weight = Double(states.unlikeAcrossScripts) * log2(0.1 / 0.9)
         for part in states.parts {
             let share = frequency(part.key, part.family)
             var partWeight = min(Self.maxPartWeight, max(1, log2(Self.mPart / max(share, 1e-9))))

@@ -26,7 +26,11 @@ struct PartStates {
     var agrees: Bool { !parts.isEmpty && disagreeing.isEmpty }
 
     /// Jaro-Winkler at or above this is a clerk's slip of a letter, not another name.
-    static let closeSimilarity = 0.85
+    static let closeSimilarity = 0.84
+
+    /// Positions whose skeletons differ across scripts: evidence against, not a veto (the transliteration may
+    /// be one the skeleton does not know).
+    private(set) var unlikeAcrossScripts = 0
 
     mutating func combine(_ other: PartStates) {
         for part in other.parts {
@@ -37,6 +41,7 @@ struct PartStates {
             }
         }
         disagreeing += other.disagreeing
+        unlikeAcrossScripts += other.unlikeAcrossScripts
     }
 
     /// Two names of one script, part by part.
@@ -55,6 +60,7 @@ struct PartStates {
         var states = compare(a, b) { left, right in
             NameSkeleton.key(left) == NameSkeleton.key(right) ? .transliterated : nil
         }
+        states.unlikeAcrossScripts = states.disagreeing.count
         states.disagreeing = []
         return states
     }

@@ -26,6 +26,8 @@ public struct RunOutcome: Sendable {
     public var changeCounts: [ChangeKind: Int]
     /// Earlier runs from the store, newest last (for the trend chart).
     public var history: [RunHistoryEntry]
+    /// The pairs of contract §4b (`matches.csv`), by the run record's ID.
+    public var matches: [PersonMatch] = []
 
     public init(
         runID: String, command: RunCommand, mode: RunMode, startedAt: Date, endedAt: Date, runDate: GregorianDate,
