@@ -82,7 +82,9 @@ package final class PostgresRecordStore: RunStore {
                 ON CONFLICT (first_id, second_id) DO UPDATE SET score = excluded.score, reasons = excluded.reasons,
                     run_id = excluded.run_id
                 """
-            ).execute([pair.firstID, pair.firstKind, pair.secondID, pair.secondKind, pair.score, pair.reasons, runRowID])
+            ).execute([
+                pair.firstID, pair.firstKind, pair.secondID, pair.secondKind, pair.score, pair.reasons, runRowID,
+            ])
         }
     }
 

@@ -17,7 +17,8 @@ extension HTMLReport {
                 "أزواج من السجلات بأرقام مختلفة هي على الأرجح لشخص واحد. لم يُدمج أو يُرفض شيء بسببها؛ "
                     + "ويُستبعد الزوج الذي يخص شخصين بالأمر absher-import matches dismiss ID ID."))
         html += tableStart([
-            (t("Score", "الدرجة"), "n"), (t("Agreeing", "المتطابق"), ""), (t("This run's record", "سجل هذا التشغيل"), ""),
+            (t("Score", "الدرجة"), "n"), (t("Agreeing", "المتطابق"), ""),
+            (t("This run's record", "سجل هذا التشغيل"), ""),
             (t("Other record", "السجل الآخر"), ""),
         ])
         for match in outcome.matches.prefix(Self.pairLimit) {

@@ -5,7 +5,8 @@ extension RuleCode {
         otherID: String, otherKind: String, inStore: Bool, score: String, reasons: String
     ) -> String {
         let whereFound = inStore ? " in the store" : ""
-        return "Probably the same person as \(otherKind) \(otherID)\(whereFound) (score \(score); agreeing: \(reasons))."
+        return
+            "Probably the same person as \(otherKind) \(otherID)\(whereFound) (score \(score); agreeing: \(reasons))."
     }
 
     /// The same message in Arabic.

@@ -124,7 +124,9 @@ package final class RecordStore: RunStore {
             reverse.bind(pair.firstID, at: 2)
             _ = try reverse.step()
             reverse.reset()
-            insert.bind([pair.firstID, pair.firstKind, pair.secondID, pair.secondKind, pair.score, pair.reasons, runRowID])
+            insert.bind([
+                pair.firstID, pair.firstKind, pair.secondID, pair.secondKind, pair.score, pair.reasons, runRowID,
+            ])
             _ = try insert.step()
             insert.reset()
         }

@@ -38,7 +38,18 @@ extension StoreQueries {
             pair.dismissal = dismissed["\(key.first) \(key.second)"]
             pairs.append(pair)
         }
-        return pairs.filter { $0.dismissal == nil } + pairs.filter { $0.dismissal != nil }
+        // Pairs dismissed before any run reported them.
+        let reported = Set(pairs.map { DismissedPair($0.firstID, $0.secondID) })
+        let unreported = dismissed.values.filter { !reported.contains($0) }.sorted {
+            ($0.first, $0.second) < ($1.first, $1.second)
+        }
+        let dismissedOnly = unreported.map {
+            StoredMatchPair(
+                firstID: $0.first, firstKind: "", secondID: $0.second, secondKind: "", score: 0, reasons: "",
+                runKey: "",
+                dismissal: $0)
+        }
+        return pairs.filter { $0.dismissal == nil } + pairs.filter { $0.dismissal != nil } + dismissedOnly
     }
 
     /// The pairs of one ID (`lookup`).

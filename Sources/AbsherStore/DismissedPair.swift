@@ -13,4 +13,14 @@ public struct DismissedPair: Sendable, Hashable {
         self.dismissedBy = dismissedBy
         self.dismissedAt = dismissedAt
     }
+
+    /// A pair is its two IDs, whoever dismissed it.
+    public static func == (lhs: DismissedPair, rhs: DismissedPair) -> Bool {
+        lhs.first == rhs.first && lhs.second == rhs.second
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(first)
+        hasher.combine(second)
+    }
 }
