@@ -8,12 +8,35 @@ import Foundation
 /// "Matching"). A name part that both records have and that disagrees, or birth days more than a day apart,
 /// mean another person: no weight at all.
 struct MatchModel {
-    /// Σ (share of each birth day)²: how often two people share a birth day.
+    /// How often two people share a birth day: Σ c(c-1) / N(N-1) over the birth days' counts `c`.
     let sameDay: Double
     /// How many people the weights were counted over.
     let people: Int
-    /// A part's share among the run's first names (`first`) or family names (`family`), by skeleton key.
-    let frequency: (_ key: UInt64, _ family: Bool) -> Double
+    /// How many of the run's first names (`family` false) or family names have this skeleton key.
+    let count: (_ key: UInt64, _ family: Bool) -> Int
+
+    /// The estimates are smoothed towards priors, as if `priorPeople` more people had been counted: a small
+    /// run says little of how common a day or a name is. Birth days spread over some 55 years; a name part is
+    /// one in 1,000.
+    static let priorPeople = 1_000.0
+    static let priorSameDay = 1 / 20_000.0
+    static let priorShare = 1 / 1_000.0
+
+    init<Counts: Sequence<Int32>>(
+        people: Int, dayCounts: Counts, count: @escaping (_ key: UInt64, _ family: Bool) -> Int
+    ) {
+        self.people = people
+        self.count = count
+        let pairs = dayCounts.reduce(0.0) { $0 + Double($1) * Double($1 - 1) }
+        let n = Double(people)
+        let priorPairs = Self.priorPeople * Self.priorPeople
+        sameDay = (pairs + priorPairs * Self.priorSameDay) / (n * max(n - 1, 0) + priorPairs)
+    }
+
+    /// A part's share among the run's first names or family names, smoothed.
+    func frequency(_ key: UInt64, _ family: Bool) -> Double {
+        (Double(count(key, family)) + Self.priorPeople * Self.priorShare) / (Double(people) + Self.priorPeople)
+    }
 
     static let mSameDay = 0.9
     static let mNextDay = 0.1

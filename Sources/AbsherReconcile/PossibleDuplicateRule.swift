@@ -29,10 +29,8 @@ enum PossibleDuplicateRule: CrossRowRule {
             dayCounts[view.day, default: 0] += 1
         }
         blocks.sort()
-        let total = Double(max(people.count, 1))
-        let sameDay = max(dayCounts.values.reduce(0.0) { $0 + (Double($1) / total) * (Double($1) / total) }, 1e-6)
-        let model = MatchModel(sameDay: sameDay, people: people.count) { key, family in
-            Double(blocks.count(family ? .family : .first, key: key)) / total
+        let model = MatchModel(people: people.count, dayCounts: dayCounts.values) { key, family in
+            blocks.count(family ? .family : .first, key: key)
         }
         let dismissed = Set(try store?.dismissedPairs() ?? [])
         var found: [PersonMatch] = []
