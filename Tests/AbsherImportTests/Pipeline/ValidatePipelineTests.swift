@@ -34,7 +34,8 @@ private func citizen(
     -> String
 {
     let mobile = mobile ?? "05\(String(format: "%08d", 50_000_000 + serial))"
-    return "\(testID(1, serial)),\(name),Saad,\(1950 + serial % 50)-01-02,M,\(mobile),\(email),\(username),ar,2030-01-01\n"
+    return
+        "\(testID(1, serial)),\(name),Saad,\(1950 + serial % 50)-01-02,M,\(mobile),\(email),\(username),ar,2030-01-01\n"
 }
 
 private func resident(_ serial: Int, sponsor: String, username: String = "") -> String {
