@@ -65,7 +65,7 @@ package enum FileScanner {
                     onValidRow(scan.facts.count, canonical, facts.contentHash)
                 }
                 scan.facts.append(facts)
-                if input.kind != .sponsor { scan.people.append(PersonFacts(record: result.record, arena: &scan.arena)) }
+                if input.kind != .sponsor && PersonFacts.isEnabled { scan.people.append(PersonFacts(record: result.record, arena: &scan.arena)) }
                 if !result.findings.isEmpty { scan.findings += result.findings }
                 if let progress, records.bytesRead - lastReport >= 4 << 20 {
                     lastReport = records.bytesRead

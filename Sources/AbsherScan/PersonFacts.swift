@@ -1,5 +1,6 @@
 import AbsherRules
 import AbsherSchema
+import Foundation
 
 /// What the matcher of contract §4b needs of a citizen or resident row beyond its `RowFacts`: the names as
 /// `MatchName` normalises them (in the file's arena, Arabic then English), the gender and the birth day.
@@ -13,6 +14,9 @@ package struct PersonFacts: Sendable {
     package var gender: UInt8
     /// Days since 1970-01-01, `Int32.min` when none.
     package var birthDay: Int32
+
+    /// `ABSHER_IMPORT_MATCHING=off` (only to measure the matcher's cost, BENCHMARKS.md): no row gets these.
+    package static let isEnabled = ProcessInfo.processInfo.environment["ABSHER_IMPORT_MATCHING"] != "off"
 
     package static let none = PersonFacts(names: 0, arabicLength: 0, englishLength: 0, gender: 0, birthDay: .min)
 
