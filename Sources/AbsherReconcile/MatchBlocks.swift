@@ -4,7 +4,7 @@ import AbsherSupport
 /// and of the family name, each with the birth day, in each script the record has, and the mobile), one
 /// sorted array of `BlockPerson` entries (8 bytes a key). Candidate pairs are the people of one block, and of
 /// a name block and the same name's block of the next day; never all pairs. A block of more than `maxBlock`
-/// people is skipped and counted (`oversizedBlocks`): its key says too little to pair on.
+/// people is skipped and counted: its key says too little to pair on.
 struct MatchBlocks {
     static let maxBlock = 64
 
@@ -15,7 +15,6 @@ struct MatchBlocks {
     }
 
     private(set) var sorted: [UInt64] = []
-    private(set) var oversizedBlocks = 0
 
     /// Days since 1850, in 17 bits (to 2208).
     @inline(__always) static func dayBits(_ day: Int32) -> UInt64 {
@@ -29,22 +28,23 @@ struct MatchBlocks {
         kind == .mobile ? kind.rawValue << 38 | key : kind.rawValue << 38 | hashBits(key) << 17 | dayBits(day)
     }
 
-    /// The blocks `view` belongs to.
-    static func blocks(of view: MatchView) -> [UInt64] {
-        var blocks: [UInt64] = []
+    /// Calls `body` with each block `view` belongs to (nothing allocated).
+    @inline(__always) static func forEachBlock(of view: MatchView, _ body: (UInt64) -> Void) {
         let arabic = MatchView.keys(view.arabic)
         let english = MatchView.keys(view.english)
-        for (kind, keys) in [(Kind.first, [arabic.first, english.first]), (.family, [arabic.family, english.family])] {
-            for (index, key) in keys.enumerated() where key != 0 && (index == 0 || key != keys[0]) {
-                blocks.append(block(kind, key: key, day: view.day))
-            }
+        if arabic.first != 0 { body(block(.first, key: arabic.first, day: view.day)) }
+        if english.first != 0 && english.first != arabic.first {
+            body(block(.first, key: english.first, day: view.day))
         }
-        if view.mobile != 0 { blocks.append(block(.mobile, key: UInt64(view.mobile), day: 0)) }
-        return blocks
+        if arabic.family != 0 { body(block(.family, key: arabic.family, day: view.day)) }
+        if english.family != 0 && english.family != arabic.family {
+            body(block(.family, key: english.family, day: view.day))
+        }
+        if view.mobile != 0 { body(block(.mobile, key: UInt64(view.mobile), day: 0)) }
     }
 
     mutating func add(person: Int, _ view: MatchView) {
-        for block in Self.blocks(of: view) { sorted.append(PackedKey<BlockPerson>.pack(block, UInt64(person))) }
+        Self.forEachBlock(of: view) { sorted.append(PackedKey<BlockPerson>.pack($0, UInt64(person))) }
     }
 
     mutating func sort() { sorted.sortInPlace() }
@@ -56,9 +56,11 @@ struct MatchBlocks {
         return high - low
     }
 
-    /// The candidate pairs `(i, j)`, `i < j`, each once.
-    mutating func candidatePairs() -> [UInt64] {
-        var pairs: [UInt64] = []
+    /// Calls `body` with each candidate pair `(i, j)`, `i < j`: the people of a block, and of a name block and
+    /// the same name's block of the day before. A pair that shares several blocks comes once for each.
+    /// Returns how many blocks were too large to pair on.
+    func forEachCandidatePair(_ body: (Int, Int) -> Void) -> Int {
+        var oversizedBlocks = 0
         var start = 0
         var previous: Range<Int>?
         while start < sorted.count {
@@ -71,37 +73,28 @@ struct MatchBlocks {
                 start = end
                 continue
             }
-            pairWithin(start..<end, into: &pairs)
+            pairWithin(start..<end, body)
             // The same name born the day before.
             if let previous, block >> 38 != Kind.mobile.rawValue,
                 PackedKey<BlockPerson>.high(sorted[previous.lowerBound]) == block - 1
             {
-                pairAcross(previous, start..<end, into: &pairs)
+                pairAcross(previous, start..<end, body)
             }
             previous = start..<end
             start = end
         }
-        pairs.sortInPlace()
-        var unique = 0
-        for index in pairs.indices where index == 0 || pairs[index] != pairs[index - 1] {
-            pairs[unique] = pairs[index]
-            unique += 1
-        }
-        pairs.removeLast(pairs.count - unique)
-        return pairs
+        return oversizedBlocks
     }
 
-    private func pairWithin(_ range: Range<Int>, into pairs: inout [UInt64]) {
+    private func pairWithin(_ range: Range<Int>, _ body: (Int, Int) -> Void) {
         for i in range {
-            for j in (i + 1)..<range.upperBound {
-                pairs.append(Self.pair(person(i), person(j)))
-            }
+            for j in (i + 1)..<range.upperBound { body(person(i), person(j)) }
         }
     }
 
-    private func pairAcross(_ left: Range<Int>, _ right: Range<Int>, into pairs: inout [UInt64]) {
+    private func pairAcross(_ left: Range<Int>, _ right: Range<Int>, _ body: (Int, Int) -> Void) {
         for i in left {
-            for j in right { pairs.append(Self.pair(person(i), person(j))) }
+            for j in right { body(person(i), person(j)) }
         }
     }
 
@@ -114,9 +107,9 @@ struct MatchBlocks {
     /// The people of the blocks of `view` (a store person) and of its name blocks a day before and after,
     /// skipping oversized blocks; a person may come more than once.
     func candidates(of view: MatchView, _ body: (Int) -> Void) {
-        for block in Self.blocks(of: view) {
-            let days: [UInt64] = block >> 38 == Kind.mobile.rawValue ? [block] : [block &- 1, block, block + 1]
-            for day in days {
+        Self.forEachBlock(of: view) { block in
+            let isMobile = block >> 38 == Kind.mobile.rawValue
+            for day in isMobile ? block...block : (block &- 1)...(block + 1) {
                 let low = PackedKey<BlockPerson>.lowerBound(of: day, in: sorted)
                 let high = PackedKey<BlockPerson>.lowerBound(of: day + 1, in: sorted)
                 if high - low > Self.maxBlock { continue }

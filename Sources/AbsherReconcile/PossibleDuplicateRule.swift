@@ -21,35 +21,43 @@ enum PossibleDuplicateRule: CrossRowRule {
             return verdicts
         }
         let people = RunPeople(context)
-        var blocks = MatchBlocks()
+        var building = MatchBlocks()
         var dayCounts: [Int32: Int32] = [:]
         for person in 0..<people.count {
             let view = people.view(person)
-            blocks.add(person: person, view)
+            building.add(person: person, view)
             dayCounts[view.day, default: 0] += 1
         }
-        blocks.sort()
+        building.sort()
+        let blocks = building
         let model = MatchModel(people: people.count, dayCounts: dayCounts.values) { key, family in
             blocks.count(family ? .family : .first, key: key)
         }
         let dismissed = Set(try store?.dismissedPairs() ?? [])
         var found: [PersonMatch] = []
-        for pair in blocks.candidatePairs() {
-            let a = Int(pair >> 24)
-            let b = Int(pair & 0xFF_FFFF)
-            guard people.id(a) != people.id(b), let weighed = model.weigh(people.view(a), people.view(b)) else {
-                continue
-            }
-            let score = model.score(weighed.weight)
-            guard score >= reportScore else { continue }
+        var weighed: Set<UInt64> = []
+        var candidates = 0
+        let oversizedBlocks = blocks.forEachCandidatePair { a, b in
+            candidates += 1
+            let viewA = people.view(a)
+            let viewB = people.view(b)
+            guard abs(Int(viewA.day) - Int(viewB.day)) <= 1, !QuickVeto.rulesOut(viewA, viewB),
+                weighed.insert(UInt64(a) << 32 | UInt64(b)).inserted, people.id(a) != people.id(b),
+                let weight = model.weigh(viewA, viewB)
+            else { return }
+            let score = model.score(weight.weight)
+            guard score >= reportScore else { return }
             let (first, second) = order(a, b, people)
             let match = PersonMatch(
-                record: people.side(first), other: people.side(second), score: score, reasons: weighed.reasons.list)
-            if dismissed.contains(DismissedPair(match.record.id, match.other.id)) { continue }
+                record: people.side(first), other: people.side(second), score: score, reasons: weight.reasons.list)
+            if dismissed.contains(DismissedPair(match.record.id, match.other.id)) { return }
             found.append(match)
             add(match, on: first, people, &verdicts)
             add(match.swapped, on: second, people, &verdicts)
         }
+        PhaseClock.mark(
+            "matcher: \(people.count) people, \(candidates) candidate pairs, \(weighed.count) weighed, "
+                + "\(oversizedBlocks) oversized blocks skipped")
         if let store {
             try StorePeopleMatcher(people: people, blocks: blocks, model: model, dismissed: dismissed).match(store) {
                 match, person in
@@ -57,7 +65,7 @@ enum PossibleDuplicateRule: CrossRowRule {
                 add(match, on: person, people, &verdicts)
             }
         }
-        verdicts.matchesFound(found, scans: context.scans, oversizedBlocks: blocks.oversizedBlocks)
+        verdicts.matchesFound(found, scans: context.scans, oversizedBlocks: oversizedBlocks)
         return verdicts
     }
 

@@ -44,7 +44,12 @@ package enum Reconciler {
             // Put in report order once, with all files, by makeOutcome.
             scans[file].findings += verdicts.added[file]
         }
-        for file in scans.indices { scans[file].matches = verdicts.matches[file] }
+        for file in scans.indices {
+            scans[file].matches = verdicts.matches[file]
+            // The matcher's facts, freed before the merge.
+            scans[file].people = ChunkedArray()
+            scans[file].names = TextArena()
+        }
     }
 
     /// The findings and verdicts of every rule, the scans only read.

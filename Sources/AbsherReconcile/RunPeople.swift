@@ -30,7 +30,7 @@ struct RunPeople {
         let middle = start + Int(people.arabicLength)
         let end = middle + Int(people.englishLength)
         return MatchView(
-            arabic: scan.arena.bytes[start..<middle], english: scan.arena.bytes[middle..<end], gender: people.gender,
+            arabic: scan.names.bytes[start..<middle], english: scan.names.bytes[middle..<end], gender: people.gender,
             day: people.birthDay, mobile: facts.mobile,
             email: facts.email.isNone ? 0 : scan.arena.hash(facts.email))
     }

@@ -33,7 +33,10 @@ struct StorePeopleMatcher {
             blocks.candidates(of: view) { person in
                 if seen.contains(person) { return }
                 seen.append(person)
-                guard let weighed = model.weigh(people.view(person), view) else { return }
+                let runView = people.view(person)
+                guard abs(Int(runView.day) - Int(view.day)) <= 1, !QuickVeto.rulesOut(runView, view),
+                    let weighed = model.weigh(runView, view)
+                else { return }
                 let score = model.score(weighed.weight)
                 guard score >= PossibleDuplicateRule.reportScore else { return }
                 let other = PersonMatch.Side(

@@ -39,14 +39,15 @@ extension HTMLReport {
         lines.append("<span class=\"mono\">\(ltrValue(maskID(side.id)))</span> \(e(label(side.kind) + whereFrom))")
         if let name = side.nameAr { lines.append("<span dir=\"rtl\">\(value(name))</span>") }
         if let name = side.nameEn { lines.append("<span dir=\"ltr\">\(value(name))</span>") }
-        var birth = side.birthDate
+        var birth = ltrValue(side.birthDate)
         if let date = GregorianDate(iso: side.birthDate),
             let hijri = UmmAlQuraTable.hijri(daysSince1970: date.daysSince1970)
         {
             func two(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
-            birth += " = \(hijri.year)-\(two(hijri.month))-\(two(hijri.day))" + t(" AH", " هـ")
+            let text = "\(hijri.year)-\(two(hijri.month))-\(two(hijri.day))"
+            birth += " · " + ltrValue(text) + " " + e(t("AH", "هـ"))
         }
-        lines.append("\(e(t("Born", "الميلاد"))) \(ltrValue(birth))")
+        lines.append("\(e(t("Born", "الميلاد"))) \(birth)")
         if let mobile = side.mobile { lines.append(ltrValue(maskValue(mobile, field: "mobile"))) }
         return lines.map { "<div>\($0)</div>" }.joined()
     }

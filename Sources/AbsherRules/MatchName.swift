@@ -10,32 +10,50 @@
 package enum MatchName {
     /// The Arabic name `text` (NFC) normalised, parts separated by 0x20.
     package static func arabic<Text: StringProtocol>(_ text: Text) -> [UInt8] {
-        var words: [[UInt8]] = [[]]
+        var words = Words()
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value == 0x20 || value == 0x2D {
-                if !words[words.count - 1].isEmpty { words.append([]) }
-                continue
+                words.endWord()
+            } else if let byte = arabicByte(value) {
+                words.letters.append(byte)
             }
-            guard let byte = arabicByte(value) else { continue }
-            words[words.count - 1].append(byte)
         }
+        words.endWord()
         return joined(words, script: .arabic)
     }
 
     /// The Latin name `text` normalised, parts separated by 0x20.
     package static func english<Text: StringProtocol>(_ text: Text) -> [UInt8] {
-        var words: [[UInt8]] = [[]]
+        var words = Words()
         for byte in text.utf8 {
             if byte == 0x20 || byte == 0x2D {
-                if !words[words.count - 1].isEmpty { words.append([]) }
+                words.endWord()
             } else if byte >= 0x41 && byte <= 0x5A {
-                words[words.count - 1].append(byte | 0x20)
+                words.letters.append(byte | 0x20)
             } else if byte >= 0x61 && byte <= 0x7A {
-                words[words.count - 1].append(byte)
+                words.letters.append(byte)
             }
         }
+        words.endWord()
         return joined(words, script: .latin)
+    }
+
+    /// The letters of every word end to end, and where each word ends: two allocations a name, not one a word.
+    struct Words {
+        var letters: [UInt8] = []
+        var ends: [Int] = []
+
+        init() {
+            letters.reserveCapacity(48)
+            ends.reserveCapacity(8)
+        }
+
+        mutating func endWord() {
+            if letters.count > (ends.last ?? 0) { ends.append(letters.count) }
+        }
+
+        func word(_ index: Int) -> ArraySlice<UInt8> { letters[(index == 0 ? 0 : ends[index - 1])..<ends[index]] }
     }
 
     enum Script { case arabic, latin }
@@ -66,41 +84,44 @@ package enum MatchName {
 
     /// The words put back together: `son of` dropped, `عبد`/`abd…` and a lone article joined to what follows,
     /// a leading article dropped.
-    private static func joined(_ words: [[UInt8]], script: Script) -> [UInt8] {
-        var parts: [[UInt8]] = []
-        var pending: [UInt8] = []
-        for word in words where !word.isEmpty {
-            let isSon = script == .arabic ? arabicSon.contains(word) : latinSon.contains(word)
-            if isSon && !parts.isEmpty && pending.isEmpty { continue }
+    private static func joined(_ words: Words, script: Script) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(words.letters.count + words.ends.count)
+        var pendingStart: Int?
+        for index in words.ends.indices {
+            let word = words.word(index)
+            let isSon =
+                script == .arabic
+                ? arabicSon.contains { $0.elementsEqual(word) } : latinSon.contains { $0.elementsEqual(word) }
+            if isSon && !result.isEmpty && pendingStart == nil { continue }
             let joinsNext =
                 script == .arabic
-                ? word == arabicAbd || word == arabicArticle
-                : latinAbd.contains(word) || latinArticle.contains(word)
-            if joinsNext {
-                pending += word
-                continue
+                ? word.elementsEqual(arabicAbd) || word.elementsEqual(arabicArticle)
+                : latinAbd.contains { $0.elementsEqual(word) } || latinArticle.contains { $0.elementsEqual(word) }
+            if pendingStart == nil {
+                if !result.isEmpty { result.append(0x20) }
+                pendingStart = result.count
             }
-            parts.append(withoutArticle(pending + word, script: script))
-            pending = []
-        }
-        if !pending.isEmpty { parts.append(pending) }
-        var result: [UInt8] = []
-        for part in parts {
-            if !result.isEmpty { result.append(0x20) }
-            result += part
+            result += word
+            if joinsNext { continue }
+            dropArticle(&result, from: pendingStart!, script: script)
+            pendingStart = nil
         }
         return result
     }
 
-    private static func withoutArticle(_ word: [UInt8], script: Script) -> [UInt8] {
+    /// Drops a leading article from the part that starts at `start` (the last one of `result`).
+    private static func dropArticle(_ result: inout [UInt8], from start: Int, script: Script) {
+        let count = result.count - start
         switch script {
         case .arabic:
-            if word.count > 4 && word.starts(with: arabicArticle) { return Array(word.dropFirst(2)) }
+            if count > 4 && result[start] == arabicArticle[0] && result[start + 1] == arabicArticle[1] {
+                result.removeSubrange(start..<(start + 2))
+            }
         case .latin:
-            if word.count >= 5 && (word[0] == 0x61 || word[0] == 0x65) && word[1] == 0x6C {
-                return Array(word.dropFirst(2))
+            if count >= 5 && (result[start] == 0x61 || result[start] == 0x65) && result[start + 1] == 0x6C {
+                result.removeSubrange(start..<(start + 2))
             }
         }
-        return word
     }
 }
