@@ -22,15 +22,15 @@ enum PossibleDuplicateRule: CrossRowRule {
         }
         let people = RunPeople(context)
         var building = MatchBlocks()
-        var dayCounts: [Int32: Int32] = [:]
+        var dayCounts = [Int32](repeating: 0, count: 1 << 17)
         for person in 0..<people.count {
             let view = people.view(person)
             building.add(person: person, view)
-            dayCounts[view.day, default: 0] += 1
+            dayCounts[Int(MatchBlocks.dayBits(view.day))] += 1
         }
         building.sort()
         let blocks = building
-        let model = MatchModel(people: people.count, dayCounts: dayCounts.values) { key, family in
+        let model = MatchModel(people: people.count, dayCounts: dayCounts.lazy.filter { $0 > 1 }) { key, family in
             blocks.count(family ? .family : .first, key: key)
         }
         let dismissed = Set(try store?.dismissedPairs() ?? [])
@@ -39,9 +39,10 @@ enum PossibleDuplicateRule: CrossRowRule {
         var candidates = 0
         let oversizedBlocks = blocks.forEachCandidatePair { a, b in
             candidates += 1
+            guard abs(Int(people.day(a)) - Int(people.day(b))) <= 1 else { return }
             let viewA = people.view(a)
             let viewB = people.view(b)
-            guard abs(Int(viewA.day) - Int(viewB.day)) <= 1, !QuickVeto.rulesOut(viewA, viewB),
+            guard !QuickVeto.rulesOut(viewA, viewB),
                 weighed.insert(UInt64(a) << 32 | UInt64(b)).inserted, people.id(a) != people.id(b),
                 let weight = model.weigh(viewA, viewB)
             else { return }

@@ -1,6 +1,7 @@
 import AbsherRules
 import AbsherScan
 import AbsherSchema
+import AbsherSupport
 
 /// The run's people as the matcher sees them (contract §4b): every claiming row of citizens.csv and
 /// residents.csv, by index, with its `MatchView` read from the scans (nothing copied).
@@ -8,9 +9,18 @@ struct RunPeople {
     let context: ReconcileContext
     /// `RowRef.packed` of each person.
     private(set) var refs: [UInt64] = []
+    /// Per file, what `view` reads (held here, so that a view copies no `FileScan`).
+    private let names: [[UInt8]]
+    private let people: [ChunkedArray<PersonFacts>]
+    private let facts: [ChunkedArray<RowFacts>]
+    private let arenas: [TextArena]
 
     init(_ context: ReconcileContext) {
         self.context = context
+        names = context.scans.map(\.names.bytes)
+        people = context.scans.map(\.people)
+        facts = context.scans.map(\.facts)
+        arenas = context.scans.map(\.arena)
         refs.reserveCapacity(context.personCount)
         context.forEachPerson { ref in
             if context.scans[Int(ref.file)].people[Int(ref.row)].hasBirthDay { refs.append(ref.packed) }
@@ -23,16 +33,23 @@ struct RunPeople {
 
     func view(_ person: Int) -> MatchView {
         let ref = ref(person)
-        let scan = context.scans[Int(ref.file)]
-        let facts = scan.facts[Int(ref.row)]
-        let people = scan.people[Int(ref.row)]
-        let start = Int(people.names)
-        let middle = start + Int(people.arabicLength)
-        let end = middle + Int(people.englishLength)
+        let file = Int(ref.file)
+        let row = Int(ref.row)
+        let rowFacts = facts[file][row]
+        let personFacts = people[file][row]
+        let start = Int(personFacts.names)
+        let middle = start + Int(personFacts.arabicLength)
+        let end = middle + Int(personFacts.englishLength)
         return MatchView(
-            arabic: scan.names.bytes[start..<middle], english: scan.names.bytes[middle..<end], gender: people.gender,
-            day: people.birthDay, mobile: facts.mobile,
-            email: facts.email.isNone ? 0 : scan.arena.hash(facts.email))
+            arabic: names[file][start..<middle], english: names[file][middle..<end], gender: personFacts.gender,
+            day: personFacts.birthDay, mobile: rowFacts.mobile,
+            email: rowFacts.email.isNone ? 0 : arenas[file].hash(rowFacts.email))
+    }
+
+    /// The birth day alone, for the cheapest look at a pair.
+    func day(_ person: Int) -> Int32 {
+        let ref = ref(person)
+        return people[Int(ref.file)][Int(ref.row)].birthDay
     }
 
     func kind(_ person: Int) -> RecordKind { context.scans[Int(ref(person).file)].input.kind }

@@ -9,14 +9,24 @@
 /// separated by one space.
 package enum MatchName {
     /// The Arabic name `text` (NFC) normalised, parts separated by 0x20.
-    package static func arabic<Text: StringProtocol>(_ text: Text) -> [UInt8] {
+    package static func arabic(_ text: String) -> [UInt8] {
+        var text = text
         var words = Words()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value == 0x20 || value == 0x2D {
-                words.endWord()
-            } else if let byte = arabicByte(value) {
-                words.letters.append(byte)
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x20 || byte == 0x2D { words.endWord() }
+                    index += 1
+                } else if byte >= 0xC0 && byte < 0xE0 && index + 1 < bytes.count {
+                    let scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    if let letter = arabicByte(scalar) { words.letters.append(letter) }
+                    index += 2
+                } else {
+                    // Three- and four-byte scalars (joiners, marks): not letters of a name.
+                    index += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 1
+                }
             }
         }
         words.endWord()
@@ -24,15 +34,18 @@ package enum MatchName {
     }
 
     /// The Latin name `text` normalised, parts separated by 0x20.
-    package static func english<Text: StringProtocol>(_ text: Text) -> [UInt8] {
+    package static func english(_ text: String) -> [UInt8] {
+        var text = text
         var words = Words()
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x2D {
-                words.endWord()
-            } else if byte >= 0x41 && byte <= 0x5A {
-                words.letters.append(byte | 0x20)
-            } else if byte >= 0x61 && byte <= 0x7A {
-                words.letters.append(byte)
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x2D {
+                    words.endWord()
+                } else if byte >= 0x41 && byte <= 0x5A {
+                    words.letters.append(byte | 0x20)
+                } else if byte >= 0x61 && byte <= 0x7A {
+                    words.letters.append(byte)
+                }
             }
         }
         words.endWord()

@@ -6,23 +6,28 @@
 /// Fatimah/Fatima) is dropped. At most 8 letters are kept.
 package enum NameSkeleton {
     /// The skeleton of one normalised part (`MatchName`'s bytes), as up to 8 bytes in a `UInt64`.
-    package static func key<Part: Collection<UInt8>>(_ part: Part) -> UInt64 {
+    package static func key(_ part: ArraySlice<UInt8>) -> UInt64 { part.withUnsafeBufferPointer { key($0) } }
+
+    package static func key(_ part: [UInt8]) -> UInt64 { part.withUnsafeBufferPointer { key($0) } }
+
+    package static func key(_ part: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var key: UInt64 = 0
         var count = 0
         var last: UInt8 = 0
-        var index = part.startIndex
+        var index = 0
         var first = true
-        while index != part.endIndex, count < 8 {
+        let classes = arabicClass
+        while index < part.count, count < 8 {
             let byte = part[index]
-            index = part.index(after: index)
+            index += 1
             var letter: UInt8
             if byte >= 0x80 {
-                letter = arabicClass[Int(byte & 0x7F)]
+                letter = classes[Int(byte & 0x7F)]
             } else {
-                let next: UInt8 = index != part.endIndex ? part[index] : 0
+                let next: UInt8 = index < part.count ? part[index] : 0
                 if next == 0x68, let digraph = latinDigraph(byte) {
                     letter = digraph
-                    index = part.index(after: index)
+                    index += 1
                 } else {
                     letter = latinClass(byte)
                 }
