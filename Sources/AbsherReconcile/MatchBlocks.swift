@@ -1,7 +1,7 @@
 import AbsherSupport
 
-/// The blocks of the matcher (contract §4b): every person under a few keys (the skeleton of the first name
-/// and of the family name, each with the birth day, in each script the record has, and the mobile), one
+/// The blocks of the matcher (contract §4b): every person under a few keys (the initials of the first and
+/// the family name's skeletons with the birth day, in each script the record has, and the mobile), one
 /// sorted array of `BlockPerson` entries (8 bytes a key). Candidate pairs are the people of one block, and of
 /// a name block and the same name's block of the next day; never all pairs. A block of more than `maxBlock`
 /// people is skipped and counted: its key says too little to pair on.
@@ -9,8 +9,7 @@ struct MatchBlocks {
     static let maxBlock = 64
 
     enum Kind: UInt64 {
-        case first = 0
-        case family = 1
+        case name = 0
         case mobile = 2
     }
 
@@ -28,19 +27,30 @@ struct MatchBlocks {
         kind == .mobile ? kind.rawValue << 38 | key : kind.rawValue << 38 | hashBits(key) << 17 | dayBits(day)
     }
 
-    /// Calls `body` with each block `view` belongs to (nothing allocated).
+    /// Calls `body` with each block `view` belongs to (nothing allocated): per script, the first and the
+    /// family name's skeletons together with the birth day (once when both scripts give the same), and the
+    /// mobile.
     @inline(__always) static func forEachBlock(of view: MatchView, _ body: (UInt64) -> Void) {
         let arabic = MatchView.keys(view.arabic)
         let english = MatchView.keys(view.english)
-        if arabic.first != 0 { body(block(.first, key: arabic.first, day: view.day)) }
-        if english.first != 0 && english.first != arabic.first {
-            body(block(.first, key: english.first, day: view.day))
-        }
-        if arabic.family != 0 { body(block(.family, key: arabic.family, day: view.day)) }
-        if english.family != 0 && english.family != arabic.family {
-            body(block(.family, key: english.family, day: view.day))
-        }
+        let arabicName = arabic.first == 0 ? 0 : nameKey(arabic.first, arabic.family)
+        let englishName = english.first == 0 ? 0 : nameKey(english.first, english.family)
+        if arabicName != 0 { body(block(.name, key: arabicName, day: view.day)) }
+        if englishName != 0 && englishName != arabicName { body(block(.name, key: englishName, day: view.day)) }
         if view.mobile != 0 { body(block(.mobile, key: UInt64(view.mobile), day: 0)) }
+    }
+
+    /// The first letters of the first and the family name's skeletons in one key: coarse enough that a
+    /// transliteration or a slip later in a name keeps it (Jose and Josef Tesfaye, Tesfay), fine enough
+    /// with the birth day to keep blocks small.
+    @inline(__always) static func nameKey(_ first: UInt64, _ family: UInt64) -> UInt64 {
+        initial(first) << 8 | initial(family) | 1 << 16
+    }
+
+    @inline(__always) static func initial(_ key: UInt64) -> UInt64 {
+        var key = key
+        while key > 0xFF { key >>= 8 }
+        return key
     }
 
     mutating func add(person: Int, _ view: MatchView) {
@@ -49,15 +59,8 @@ struct MatchBlocks {
 
     mutating func sort() { sorted.sortInPlace() }
 
-    /// How many entries have this name key, whatever their day (the name's frequency).
-    func count(_ kind: Kind, key: UInt64) -> Int {
-        let low = PackedKey<BlockPerson>.lowerBound(of: Self.block(kind, key: key, day: -43_830), in: sorted)
-        let high = PackedKey<BlockPerson>.lowerBound(of: Self.block(kind, key: key, day: .max) + 1, in: sorted)
-        return high - low
-    }
-
-    /// Calls `body` with each candidate pair `(i, j)`, `i < j`: the people of a block, and of a name block and
-    /// the same name's block of the day before. A pair that shares several blocks comes once for each.
+    /// Calls `body` with each candidate pair `(i, j)`: the people of a block, and of a name block and the same
+    /// name's block of the day before. A pair that shares several blocks comes once for each.
     /// Returns how many blocks were too large to pair on.
     func forEachCandidatePair(_ body: (Int, Int) -> Void) -> Int {
         var oversizedBlocks = 0

@@ -23,15 +23,17 @@ enum PossibleDuplicateRule: CrossRowRule {
         let people = RunPeople(context)
         var building = MatchBlocks()
         var dayCounts = [Int32](repeating: 0, count: 1 << 17)
+        var partCounts = PartCounts()
         for person in 0..<people.count {
             let view = people.view(person)
             building.add(person: person, view)
             dayCounts[Int(MatchBlocks.dayBits(view.day))] += 1
+            partCounts.add(view)
         }
         building.sort()
         let blocks = building
         let model = MatchModel(people: people.count, dayCounts: dayCounts.lazy.filter { $0 > 1 }) { key, family in
-            blocks.count(family ? .family : .first, key: key)
+            partCounts.count(key, family: family)
         }
         let dismissed = Set(try store?.dismissedPairs() ?? [])
         var found: [PersonMatch] = []
