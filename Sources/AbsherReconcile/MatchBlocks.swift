@@ -31,8 +31,14 @@ struct MatchBlocks {
     /// family name's skeletons together with the birth day (once when both scripts give the same), and the
     /// mobile.
     @inline(__always) static func forEachBlock(of view: MatchView, _ body: (UInt64) -> Void) {
-        let arabic = MatchView.keys(view.arabic)
-        let english = MatchView.keys(view.english)
+        forEachBlock(of: view, arabic: MatchView.keys(view.arabic), english: MatchView.keys(view.english), body)
+    }
+
+    /// The same with the skeleton keys already known.
+    @inline(__always) static func forEachBlock(
+        of view: MatchView, arabic: (first: UInt64, family: UInt64), english: (first: UInt64, family: UInt64),
+        _ body: (UInt64) -> Void
+    ) {
         let arabicName = arabic.first == 0 ? 0 : nameKey(arabic.first, arabic.family)
         let englishName = english.first == 0 ? 0 : nameKey(english.first, english.family)
         if arabicName != 0 { body(block(.name, key: arabicName, day: view.day)) }
@@ -53,11 +59,18 @@ struct MatchBlocks {
         return key
     }
 
-    mutating func add(person: Int, _ view: MatchView) {
-        Self.forEachBlock(of: view) { sorted.append(PackedKey<BlockPerson>.pack($0, UInt64(person))) }
+    mutating func add(
+        person: Int, _ view: MatchView, arabic: (first: UInt64, family: UInt64),
+        english: (first: UInt64, family: UInt64)
+    ) {
+        Self.forEachBlock(of: view, arabic: arabic, english: english) {
+            sorted.append(PackedKey<BlockPerson>.pack($0, UInt64(person)))
+        }
     }
 
     mutating func sort() { sorted.sortInPlace() }
+
+    mutating func reserve(_ count: Int) { sorted.reserveCapacity(count) }
 
     /// Calls `body` with each candidate pair `(i, j)`: the people of a block, and of a name block and the same
     /// name's block of the day before. A pair that shares several blocks comes once for each.

@@ -4,9 +4,7 @@ struct PartCounts {
     private var first: [UInt64: Int32] = [:]
     private var family: [UInt64: Int32] = [:]
 
-    mutating func add(_ view: MatchView) {
-        let arabic = MatchView.keys(view.arabic)
-        let english = MatchView.keys(view.english)
+    mutating func add(arabic: (first: UInt64, family: UInt64), english: (first: UInt64, family: UInt64)) {
         if arabic.first != 0 { first[arabic.first, default: 0] += 1 }
         if english.first != 0 && english.first != arabic.first { first[english.first, default: 0] += 1 }
         if arabic.family != 0 { family[arabic.family, default: 0] += 1 }

@@ -24,11 +24,14 @@ enum PossibleDuplicateRule: CrossRowRule {
         var building = MatchBlocks()
         var dayCounts = [Int32](repeating: 0, count: 1 << 17)
         var partCounts = PartCounts()
+        building.reserve(people.count * 2)
         for person in 0..<people.count {
-            let view = people.view(person)
-            building.add(person: person, view)
+            let view = people.view(person, withEmail: false)
+            let arabic = MatchView.keys(view.arabic)
+            let english = MatchView.keys(view.english)
+            building.add(person: person, view, arabic: arabic, english: english)
             dayCounts[Int(MatchBlocks.dayBits(view.day))] += 1
-            partCounts.add(view)
+            partCounts.add(arabic: arabic, english: english)
         }
         building.sort()
         let blocks = building
@@ -42,12 +45,16 @@ enum PossibleDuplicateRule: CrossRowRule {
         let oversizedBlocks = blocks.forEachCandidatePair { a, b in
             candidates += 1
             guard abs(Int(people.day(a)) - Int(people.day(b))) <= 1 else { return }
-            let viewA = people.view(a)
-            let viewB = people.view(b)
-            guard !QuickVeto.rulesOut(viewA, viewB),
-                weighed.insert(UInt64(a) << 32 | UInt64(b)).inserted, people.id(a) != people.id(b),
-                let weight = model.weigh(viewA, viewB)
+            var viewA = people.view(a, withEmail: false)
+            var viewB = people.view(b, withEmail: false)
+            guard
+                !QuickVeto.rulesOut(
+                    viewA, viewB, sharesEmail: { people.email(a) != 0 && people.email(a) == people.email(b) }),
+                weighed.insert(UInt64(a) << 32 | UInt64(b)).inserted, people.id(a) != people.id(b)
             else { return }
+            viewA.email = people.email(a)
+            viewB.email = people.email(b)
+            guard let weight = model.weigh(viewA, viewB) else { return }
             let score = model.score(weight.weight)
             guard score >= reportScore else { return }
             let (first, second) = order(a, b, people)

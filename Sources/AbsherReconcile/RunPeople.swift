@@ -31,7 +31,9 @@ struct RunPeople {
 
     func ref(_ person: Int) -> RowRef { RowRef(packed: refs[person]) }
 
-    func view(_ person: Int) -> MatchView {
+    /// The person as the matcher compares them; `withEmail` false leaves the e-mail out (0), which only the
+    /// model reads.
+    func view(_ person: Int, withEmail: Bool = true) -> MatchView {
         let ref = ref(person)
         let file = Int(ref.file)
         let row = Int(ref.row)
@@ -43,7 +45,14 @@ struct RunPeople {
         return MatchView(
             arabic: names[file][start..<middle], english: names[file][middle..<end], gender: personFacts.gender,
             day: personFacts.birthDay, mobile: rowFacts.mobile,
-            email: rowFacts.email.isNone ? 0 : arenas[file].hash(rowFacts.email))
+            email: !withEmail || rowFacts.email.isNone ? 0 : arenas[file].hash(rowFacts.email))
+    }
+
+    /// The hash of the person's e-mail, 0 when none.
+    func email(_ person: Int) -> UInt64 {
+        let ref = ref(person)
+        let email = facts[Int(ref.file)][Int(ref.row)].email
+        return email.isNone ? 0 : arenas[Int(ref.file)].hash(email)
     }
 
     /// The birth day alone, for the cheapest look at a pair.

@@ -33,10 +33,14 @@ struct StorePeopleMatcher {
             blocks.candidates(of: view) { person in
                 if seen.contains(person) { return }
                 seen.append(person)
-                let runView = people.view(person)
-                guard abs(Int(runView.day) - Int(view.day)) <= 1, !QuickVeto.rulesOut(runView, view),
-                    let weighed = model.weigh(runView, view)
+                guard abs(Int(people.day(person)) - Int(view.day)) <= 1 else { return }
+                var runView = people.view(person, withEmail: false)
+                guard
+                    !QuickVeto.rulesOut(
+                        runView, view, sharesEmail: { view.email != 0 && people.email(person) == view.email })
                 else { return }
+                runView.email = people.email(person)
+                guard let weighed = model.weigh(runView, view) else { return }
                 let score = model.score(weighed.weight)
                 guard score >= PossibleDuplicateRule.reportScore else { return }
                 let other = PersonMatch.Side(
