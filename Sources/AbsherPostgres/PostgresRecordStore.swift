@@ -55,7 +55,10 @@ package final class PostgresRecordStore: RunStore {
         ) { fields in body(fields[0], fields[1]) }
     }
 
-    package func forEachActivePerson(_ body: (_ fields: StoredPersonFields) throws -> Void) throws {
+    package func forEachActivePerson(
+        skipping skips: (_ id: UnsafeBufferPointer<UInt8>) -> Bool,
+        _ body: (_ fields: StoredPersonFields) throws -> Void
+    ) throws {
         if isEmpty { return }
         try CopyLines.forEach(
             connection,
@@ -64,6 +67,7 @@ package final class PostgresRecordStore: RunStore {
             coalesce(gender, ''), coalesce(mobile, ''), coalesce(email, '') FROM people WHERE active = 1) TO STDOUT
             """
         ) { fields in
+            if skips(fields[0]) { return }
             try body(
                 StoredPersonFields(
                     id: fields[0], kind: fields[1], nameAr: fields[2], nameEn: fields[3], birthDate: fields[4],

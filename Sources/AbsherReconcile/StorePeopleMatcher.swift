@@ -14,11 +14,13 @@ struct StorePeopleMatcher {
 
     func match(_ store: any StoreKnowledge, _ found: (PersonMatch, _ person: Int) -> Void) throws {
         var seen: [Int] = []
-        try store.forEachActivePerson { fields in
-            guard fields.id.count == 10, fields.birthDate.count == 10 else { return }
+        // Tonight's row is this person as they are now: the store's copy is not another record.
+        let skips = { (id: UnsafeBufferPointer<UInt8>) -> Bool in
+            id.count != 10 || people.context.personClaim(Digits.number(id)) != nil
+        }
+        try store.forEachActivePerson(skipping: skips) { fields in
+            guard fields.birthDate.count == 10 else { return }
             let id = Digits.number(fields.id)
-            // Tonight's row is this person as they are now: the store's copy is not another record.
-            if people.context.personClaim(id) != nil { return }
             guard let birth = GregorianDate(iso: String(decoding: fields.birthDate, as: UTF8.self)) else { return }
             let nameAr = fields.nameAr.isEmpty ? nil : String(decoding: fields.nameAr, as: UTF8.self)
             let nameEn = fields.nameEn.isEmpty ? nil : String(decoding: fields.nameEn, as: UTF8.self)

@@ -95,7 +95,10 @@ package final class RecordStore: RunStore {
     }
 
     /// One sequential scan of `people` (contract §4b).
-    package func forEachActivePerson(_ body: (_ fields: StoredPersonFields) throws -> Void) throws {
+    package func forEachActivePerson(
+        skipping skips: (_ id: UnsafeBufferPointer<UInt8>) -> Bool,
+        _ body: (_ fields: StoredPersonFields) throws -> Void
+    ) throws {
         if isEmpty { return }
         let statement = try database.prepare(
             """
@@ -103,7 +106,9 @@ package final class RecordStore: RunStore {
             WHERE active = 1
             """)
         while try statement.step() {
-            // Each column read once, as text, so every pointer stays valid until the next step.
+            // Each column read once, as text, so every pointer stays valid until the next step; the others only
+            // for a person tonight's rows do not claim.
+            if skips(statement.columnBytes(0)) { continue }
             let columns = (0..<8).map { statement.columnBytes(Int32($0)) }
             try body(
                 StoredPersonFields(
