@@ -7,8 +7,12 @@ import AbsherSupport
 /// residents.csv, by index, with its `MatchView` read from the scans (nothing copied).
 struct RunPeople {
     let context: ReconcileContext
-    /// `RowRef.packed` of each person.
-    private(set) var refs: [UInt64] = []
+    /// The claim tables of citizens.csv, then residents.csv: person `p` is the `p`-th claim (all claiming rows
+    /// have a birth date), so no table of refs is kept.
+    private let citizenClaims: [UInt64]
+    private let residentClaims: [UInt64]
+    private let citizenFile: Int32
+    private let residentFile: Int32
     /// Per file, what `view` reads (held here, so that a view copies no `FileScan`).
     private let names: [[UInt8]]
     private let people: [ChunkedArray<PersonFacts>]
@@ -21,15 +25,19 @@ struct RunPeople {
         people = context.scans.map(\.people)
         facts = context.scans.map(\.facts)
         arenas = context.scans.map(\.arena)
-        refs.reserveCapacity(context.personCount)
-        context.forEachPerson { ref in
-            if context.scans[Int(ref.file)].people[Int(ref.row)].hasBirthDay { refs.append(ref.packed) }
-        }
+        citizenClaims = context.fileOf[.citizen] == nil ? [] : context.claims[.citizen]?.packed ?? []
+        residentClaims = context.fileOf[.resident] == nil ? [] : context.claims[.resident]?.packed ?? []
+        citizenFile = context.fileOf[.citizen] ?? 0
+        residentFile = context.fileOf[.resident] ?? 0
     }
 
-    var count: Int { refs.count }
+    var count: Int { citizenClaims.count + residentClaims.count }
 
-    func ref(_ person: Int) -> RowRef { RowRef(packed: refs[person]) }
+    @inline(__always) func ref(_ person: Int) -> RowRef {
+        person < citizenClaims.count
+            ? RowRef(file: citizenFile, row: ClaimTable.row(citizenClaims[person]))
+            : RowRef(file: residentFile, row: ClaimTable.row(residentClaims[person - citizenClaims.count]))
+    }
 
     /// The person as the matcher compares them; `withEmail` false leaves the e-mail out (0), which only the
     /// model reads.
@@ -40,8 +48,8 @@ struct RunPeople {
         let rowFacts = facts[file][row]
         let personFacts = people[file][row]
         let start = Int(personFacts.names)
-        let middle = start + Int(personFacts.arabicLength)
-        let end = middle + Int(personFacts.englishLength)
+        let middle = start + personFacts.arabicLength
+        let end = middle + personFacts.englishLength
         return MatchView(
             arabic: names[file][start..<middle], english: names[file][middle..<end], gender: personFacts.gender,
             day: personFacts.birthDay, mobile: rowFacts.mobile,
@@ -63,11 +71,15 @@ struct RunPeople {
 
     func kind(_ person: Int) -> RecordKind { context.scans[Int(ref(person).file)].input.kind }
 
-    func id(_ person: Int) -> UInt64 { context.facts(ref(person)).id }
+    func id(_ person: Int) -> UInt64 {
+        let ref = ref(person)
+        return facts[Int(ref.file)][Int(ref.row)].id
+    }
 
     /// The side of a pair this person is: names unknown until the merge (`PersonMatch.Side`).
     func side(_ person: Int) -> PersonMatch.Side {
-        let facts = context.facts(ref(person))
+        let ref = ref(person)
+        let facts = facts[Int(ref.file)][Int(ref.row)]
         let view = view(person)
         return PersonMatch.Side(
             id: RowFacts.idText(facts.id), kind: kind(person), nameAr: nil, nameEn: nil,

@@ -14,9 +14,15 @@ struct StorePeopleMatcher {
 
     func match(_ store: any StoreKnowledge, _ found: (PersonMatch, _ person: Int) -> Void) throws {
         var seen: [Int] = []
-        // Tonight's row is this person as they are now: the store's copy is not another record.
+        // Tonight's row is this person as they are now: the store's copy is not another record. (The claim
+        // tables searched directly: a store of millions asks this once a person.)
+        let citizens = people.context.claims[.citizen]?.packed ?? []
+        let residents = people.context.claims[.resident]?.packed ?? []
         let skips = { (id: UnsafeBufferPointer<UInt8>) -> Bool in
-            id.count != 10 || people.context.personClaim(Digits.number(id)) != nil
+            guard id.count == 10 else { return true }
+            let number = Digits.number(id)
+            let claims = id.first == 0x31 ? citizens : residents
+            return ClaimTable.Key.firstIndex(of: number, in: claims) != nil
         }
         try store.forEachActivePerson(skipping: skips) { fields in
             guard fields.birthDate.count == 10 else { return }
