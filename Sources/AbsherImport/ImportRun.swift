@@ -135,12 +135,16 @@ public enum ImportRun {
         }
         var findings = scans.flatMap(\.findings) + NightlyGuards.missingKindFindings(options)
         findings.sort(by: Finding.reportOrder)
-        return RunOutcome(
+        var outcome = RunOutcome(
             runID: runID, command: options.command, mode: options.mode,
             startedAt: startedAt, endedAt: startedAt, runDate: options.validation.runDate, status: .failed,
             exitStatus: .success, failure: nil, files: files, findings: findings, changes: [], changeCounts: [:],
             history: [], thresholds: options.thresholds,
             store: options.command == .run ? StoreEngines.displayName(options.storePath) : nil)
+        outcome.matches = scans.flatMap(\.matches).sorted {
+            ($0.record.id, $0.other.id) < ($1.record.id, $1.other.id)
+        }
+        return outcome
     }
 
     package static func unusableFailure(_ scans: [FileScan]) -> RunFailure? {

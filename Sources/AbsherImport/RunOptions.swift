@@ -50,7 +50,9 @@ public struct RunOptions: Sendable {
         self.inputs = inputs
         self.reader = ReaderOptions()
         self.validation = ValidationOptions(runDate: runDate)
-        self.reconcile = ReconcileOptions()
+        // ABSHER_IMPORT_MATCHING=off turns the matcher of contract §4b off, only to measure what it costs
+        // (BENCHMARKS.md), as ABSHER_IMPORT_PHASES=1 prints the phases.
+        self.reconcile = ReconcileOptions(matchesPeople: PersonFacts.isEnabled)
     }
 }
 

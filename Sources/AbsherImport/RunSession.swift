@@ -98,6 +98,8 @@ final class RunSession {
         outcome.status = options.dryRun ? .dryRun : .committed
         outcome.exitStatus = .success
         outcome.endedAt = Date()
+        try MatchRecords.fillNames(&outcome.matches, from: store)
+        try store.recordMatches(outcome.matches.map(MatchRecords.stored), runRowID: runRowID)
         try store.finishRun(outcome.runRecord, runRowID: runRowID)
         outcome.history = try store.history(limit: 30, excluding: runRowID)
         // From here on a SIGTERM or SIGINT waits: the commit and then the report are finished first.

@@ -4,7 +4,9 @@ import PostgresClient
 /// `schema_migrations` (a table of its own, so that `psql` shows what was applied and when).
 package enum PostgresMigrations {
     /// Every migration, `(version, sql)`, in order of version.
-    package static let all: [(version: Int, sql: String)] = [(1, PostgresStoreSchema.version1)]
+    package static let all: [(version: Int, sql: String)] = [
+        (1, PostgresStoreSchema.version1), (2, PostgresStoreSchema.version2),
+    ]
 
     /// The schema version this build knows: the last migration's.
     package static var latestVersion: Int { all.last?.version ?? 0 }

@@ -55,6 +55,56 @@ package final class PostgresRecordStore: RunStore {
         ) { fields in body(fields[0], fields[1]) }
     }
 
+    package func forEachActivePerson(
+        skipping skips: (_ id: UnsafeBufferPointer<UInt8>) -> Bool,
+        _ body: (_ fields: StoredPersonFields) throws -> Void
+    ) throws {
+        if isEmpty { return }
+        try CopyLines.forEach(
+            connection,
+            """
+            COPY (SELECT id, kind, coalesce(name_ar, ''), coalesce(name_en, ''), coalesce(birth_date, ''),
+            coalesce(gender, ''), coalesce(mobile, ''), coalesce(email, '') FROM people WHERE active = 1) TO STDOUT
+            """
+        ) { fields in
+            if skips(fields[0]) { return }
+            try body(
+                StoredPersonFields(
+                    id: fields[0], kind: fields[1], nameAr: fields[2], nameEn: fields[3], birthDate: fields[4],
+                    gender: fields[5], mobile: fields[6], email: fields[7]))
+        }
+    }
+
+    package func recordMatches(_ pairs: [StoredMatchPair], runRowID: Int64) throws {
+        for pair in pairs {
+            try connection.cachedStatement("DELETE FROM match_pairs WHERE first_id = $1 AND second_id = $2")
+                .execute([pair.secondID, pair.firstID])
+            try connection.cachedStatement(
+                """
+                INSERT INTO match_pairs (first_id, first_kind, second_id, second_kind, score, reasons, run_id)
+                VALUES ($1, $2, $3, $4, $5::double precision, $6, $7::bigint)
+                ON CONFLICT (first_id, second_id) DO UPDATE SET score = excluded.score, reasons = excluded.reasons,
+                    run_id = excluded.run_id
+                """
+            ).execute([
+                pair.firstID, pair.firstKind, pair.secondID, pair.secondKind, pair.score, pair.reasons, runRowID,
+            ])
+        }
+    }
+
+    package func dismiss(_ pair: DismissedPair) throws {
+        try connection.cachedStatement(
+            """
+            INSERT INTO match_dismissals (first_id, second_id, dismissed_by, dismissed_at) VALUES ($1, $2, $3, $4)
+            ON CONFLICT DO NOTHING
+            """
+        ).execute([pair.first, pair.second, pair.dismissedBy, pair.dismissedAt])
+    }
+
+    package func dismissedPairs() throws -> [DismissedPair] {
+        try PostgresStoreReader.dismissedPairs(connection)
+    }
+
     package func sponsorExists(_ id: String) throws -> Bool {
         try exists("SELECT 1 FROM sponsors WHERE id = $1", id)
     }

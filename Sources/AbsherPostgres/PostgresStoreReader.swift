@@ -7,7 +7,7 @@ import PostgresClient
 /// the SQLite engine's `StoreQueries`, with every order on text in byte order (`COLLATE "C"`, as SQLite
 /// compares), so that both engines answer alike.
 package final class PostgresStoreReader: StoreReader {
-    private let connection: PostgresConnection
+    let connection: PostgresConnection
 
     /// - Throws: `PostgresError` (unreachable, login refused), `PostgresStoreError` (no store in this
     ///   database, or a newer build's).

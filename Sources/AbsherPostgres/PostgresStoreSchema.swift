@@ -108,4 +108,26 @@ package enum PostgresStoreSchema {
         CREATE INDEX changes_record_id ON changes (record_id, run_id);
         CREATE INDEX changes_run_id ON changes (run_id);
         """
+
+    /// Version 2: the pairs recorded as different people (contract §4b), as SQLite's migration 3.
+    static let version2 = """
+        CREATE TABLE match_dismissals (
+            first_id     text NOT NULL,  -- the smaller of the two 10-digit IDs
+            second_id    text NOT NULL,  -- the larger
+            dismissed_by text NOT NULL,  -- $USER (or $LOGNAME) of who dismissed it
+            dismissed_at text NOT NULL,  -- ISO 8601 UTC, when
+            PRIMARY KEY (first_id, second_id)
+        );
+
+        CREATE TABLE match_pairs (
+            first_id    text NOT NULL,     -- the run's record (listed first in matches.csv)
+            first_kind  text NOT NULL CHECK (first_kind IN ('citizen', 'resident')),
+            second_id   text NOT NULL,     -- the other person record
+            second_kind text NOT NULL CHECK (second_kind IN ('citizen', 'resident')),
+            score       double precision NOT NULL,  -- 0 to 1, the probability that they are one person
+            reasons     text NOT NULL,     -- what agreed: birth_date,name_ar,name_en,mobile,…
+            run_id      bigint NOT NULL REFERENCES runs (id),  -- the last run that reported it
+            PRIMARY KEY (first_id, second_id)
+        );
+        """
 }

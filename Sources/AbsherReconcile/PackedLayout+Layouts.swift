@@ -30,3 +30,9 @@ package enum RowVerdict: PackedLayout {
 package enum HashOwner: PackedLayout {
     package static var lowBits: UInt64 { 34 }
 }
+
+/// `block << 24 | person`: a matcher's blocking key (`MatchBlocks`: kind, key hash, day) above a person's
+/// index among the run's people (up to 16.7M).
+package enum BlockPerson: PackedLayout {
+    package static var lowBits: UInt64 { 24 }
+}

@@ -8,13 +8,17 @@ import AbsherSupport
 public struct ReconcileOptions: Sendable {
     public var maxPeoplePerMobile: Int
     public var maxPeoplePerEmail: Int
+    /// Whether the matcher of contract §4b runs (off only to measure its cost: `ABSHER_IMPORT_MATCHING=off`).
+    public var matchesPeople: Bool
 
     /// `--max-per-mobile` and `--max-per-email` when not given.
     public static let defaultMaxPeoplePerContact = 5
 
     public init(
-        maxPeoplePerMobile: Int = defaultMaxPeoplePerContact, maxPeoplePerEmail: Int = defaultMaxPeoplePerContact
+        maxPeoplePerMobile: Int = defaultMaxPeoplePerContact, maxPeoplePerEmail: Int = defaultMaxPeoplePerContact,
+        matchesPeople: Bool = true
     ) {
+        self.matchesPeople = matchesPeople
         self.maxPeoplePerMobile = maxPeoplePerMobile
         self.maxPeoplePerEmail = maxPeoplePerEmail
     }

@@ -10,7 +10,11 @@ import AbsherSupport
 package enum Reconciler {
     /// The rules after duplicate IDs. Their verdicts apply in this order, whichever thread made them: adding a
     /// rule across rows is adding its file and naming it here.
-    static var rules: [any CrossRowRule.Type] { [UsernameRule.self, SponsorRule.self, SharedContactRule.self] }
+    static var rules: [any CrossRowRule.Type] {
+        [
+            UsernameRule.self, SponsorRule.self, SharedContactRule.self, PossibleDuplicateRule.self,
+        ]
+    }
 
     /// Up to this many people, the rules that do not ask the store run beside those that do; beyond, after
     /// them: their sorted tables (8 bytes a person each) would be in memory at once, and a 10M-row night must
@@ -39,6 +43,12 @@ package enum Reconciler {
         for file in scans.indices where !verdicts.added[file].isEmpty {
             // Put in report order once, with all files, by makeOutcome.
             scans[file].findings += verdicts.added[file]
+        }
+        for file in scans.indices {
+            scans[file].matches = verdicts.matches[file]
+            // The matcher's facts, freed before the merge.
+            scans[file].people = ChunkedArray()
+            scans[file].names = TextArena()
         }
     }
 

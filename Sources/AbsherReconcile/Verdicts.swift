@@ -10,8 +10,27 @@ struct Verdicts {
     private(set) var added: [[Finding]]
     /// As `RowVerdict` (`file << 32 | row << 2 | disposition`), in the order they were reached.
     private(set) var dispositions: [UInt64] = []
+    /// Per file, the pairs of the matcher whose run record is in it (contract §4b), in ID order.
+    private(set) var matches: [[PersonMatch]]
+    /// The matcher's blocks that were too large to pair on.
+    private(set) var oversizedBlocks = 0
 
-    init(files: Int) { added = Array(repeating: [], count: files) }
+    init(files: Int) {
+        added = Array(repeating: [], count: files)
+        matches = Array(repeating: [], count: files)
+    }
+
+    /// The matcher's pairs, each on the file of its run record.
+    mutating func matchesFound(_ found: [PersonMatch], scans: [FileScan], oversizedBlocks: Int) {
+        self.oversizedBlocks += oversizedBlocks
+        for match in found {
+            guard let file = scans.firstIndex(where: { $0.input.kind == match.record.kind }) else { continue }
+            matches[file].append(match)
+        }
+        for file in matches.indices {
+            matches[file].sort { ($0.record.id, $0.other.id) < ($1.record.id, $1.other.id) }
+        }
+    }
 
     /// A finding on the row `ref`; a finding of an error rejects the row.
     mutating func add(
@@ -47,6 +66,8 @@ struct Verdicts {
     mutating func append(_ other: Verdicts) {
         for file in added.indices { added[file] += other.added[file] }
         dispositions += other.dispositions
+        for file in matches.indices { matches[file] += other.matches[file] }
+        oversizedBlocks += other.oversizedBlocks
     }
 
     /// Calls `body` with each settled disposition, in the order reached.

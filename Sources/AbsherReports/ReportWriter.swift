@@ -25,6 +25,7 @@ package struct ReportWriter {
             if !copies.isEmpty { try folder.makeSubfolder("rejected") }
             let copyPaths = copies.map { folder.path(for: "rejected/\($0.input.rejectedCopyName)") }
             let rejectsPath = folder.path(for: "rejects.csv")
+            let matchesPath = folder.path(for: "matches.csv")
             let changesPath = outcome.command == .run && !changesWritten ? folder.path(for: "changes.csv") : nil
             let failures = ResultBox<(any Error)?>(count: copies.count + 1)
             DispatchQueue.concurrentPerform(iterations: copies.count + 1) { task in
@@ -33,6 +34,7 @@ package struct ReportWriter {
                         try writeRejectedCopy(of: copies[task], to: copyPaths[task])
                     } else {
                         try writeRejects(to: rejectsPath)
+                        try writeMatches(to: matchesPath)
                         if let changesPath { try writeChanges(to: changesPath) }
                     }
                     failures.set(task, nil)
@@ -64,6 +66,19 @@ package struct ReportWriter {
                 finding.file, finding.line.map(String.init) ?? "", maskID(finding.recordID), finding.field,
                 finding.rule.code, finding.severity.rawValue, finding.message.render(options.language, messageStyle),
                 maskValue(finding.value, field: finding.field),
+            ])
+        }
+        try csv.close()
+    }
+
+    /// `matches.csv` (contract §4b): one row per pair, this run's record first.
+    private func writeMatches(to path: String) throws {
+        let csv = try CSVWriter(path: path)
+        try csv.writeRow(["record_id", "kind", "other_id", "other_kind", "score", "reasons"])
+        for match in outcome.matches {
+            try csv.writeRow([
+                maskID(match.record.id), match.record.kind.rawValue, maskID(match.other.id), match.other.kind.rawValue,
+                match.scoreText, match.reasons.joined(separator: ","),
             ])
         }
         try csv.close()

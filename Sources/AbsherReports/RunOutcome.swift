@@ -36,6 +36,8 @@ public struct RunOutcome: Sendable {
     /// Problems after the report folder was published that do not change the outcome (`index.html` could not
     /// be rewritten), for the log.
     public var notes: [String] = []
+    /// The pairs of contract §4b (`matches.csv`), by the run record's ID.
+    public var matches: [PersonMatch] = []
 
     public init(
         runID: String, command: RunCommand, mode: RunMode, startedAt: Date, endedAt: Date, runDate: GregorianDate,

@@ -97,6 +97,9 @@ extension MessageKey {
                 + "of this run, {5}."
         case .mobileShared: "{1} people share this mobile; at most {2} may (`--max-per-mobile`)."
         case .emailShared: "{1} people share this e-mail address; at most {2} may (`--max-per-email`)."
+        case .personPossibleDuplicate: "Probably the same person as {1} {2} (score {3}; agreeing: {4})."
+        case .personPossibleDuplicateInStore:
+            "Probably the same person as {1} {2} in the store (score {3}; agreeing: {4})."
         case .storeInvalidRecord:
             "The stored {1} record with ID '{2}' does not have the shape of a {1} ID; it is left as it is, neither "
                 + "compared, updated nor deactivated."

@@ -93,6 +93,9 @@ public enum MessageKey: String, Sendable, Hashable, CaseIterable {
     case sponsorPersonRejected
     case mobileShared
     case emailShared
+    // One person under two IDs (contract §4b).
+    case personPossibleDuplicate
+    case personPossibleDuplicateInStore
     // The store (contract §5.8).
     case storeInvalidRecord
     case storeInvalidRecordAndMore

@@ -29,6 +29,9 @@ public enum MessageTerm: String, Sendable, Hashable, CaseIterable {
     case establishment
     case notInStore
     case storeNotRead
+    // The other record of a possible duplicate (contract §4b).
+    case theCitizen
+    case theResident
 
     /// The term's English text.
     public var english: String {
@@ -54,6 +57,8 @@ public enum MessageTerm: String, Sendable, Hashable, CaseIterable {
         case .establishment: "an establishment"
         case .notInStore: "nor is it in the store"
         case .storeNotRead: "and `validate` does not read the store"
+        case .theCitizen: "the citizen"
+        case .theResident: "the resident"
         }
     }
 
@@ -81,6 +86,8 @@ public enum MessageTerm: String, Sendable, Hashable, CaseIterable {
         case .establishment: "منشأة"
         case .notInStore: "وليس في قاعدة البيانات"
         case .storeNotRead: "والأمر `validate` لا يقرأ قاعدة البيانات"
+        case .theCitizen: "المواطن"
+        case .theResident: "المقيم"
         }
     }
 

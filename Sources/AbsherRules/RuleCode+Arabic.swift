@@ -46,6 +46,7 @@ extension RuleCode {
         case .sponsorPersonUnknown: return "كفيل فرد ليس شخصًا معروفًا في هذا التشغيل أو قاعدة البيانات."
         case .mobileShared: return "رقم جوال واحد لأشخاص أكثر من المسموح."
         case .emailShared: return "بريد إلكتروني واحد لأشخاص أكثر من المسموح."
+        case .personPossibleDuplicate: return "السجل وسجل شخص آخر برقم مختلف هما على الأرجح شخص واحد."
         case .storeInvalidRecord:
             return "رقم سجل مخزَّن ليس رقمًا صالحًا لنوعه (قاعدة بيانات عُدّلت يدويًا)؛ تُرك كما هو."
         }

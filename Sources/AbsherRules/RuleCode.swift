@@ -44,6 +44,7 @@ public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
     case sponsorPersonUnknown = "sponsor.person-unknown"
     case mobileShared = "mobile.shared"
     case emailShared = "email.shared"
+    case personPossibleDuplicate = "person.possible-duplicate"
     // About the store, not a row (contract §5.8).
     case storeInvalidRecord = "store.invalid-record"
 
@@ -58,7 +59,8 @@ public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
     public var severity: Severity {
         switch self {
         case .fileEncodingGuessed, .fileSameAsLastRun, .fileKindMissing, .headerUnknownColumn, .headerSensitiveColumn,
-            .idDuplicate, .sponsorPersonUnknown, .mobileShared, .emailShared, .documentExpired:
+            .idDuplicate, .sponsorPersonUnknown, .mobileShared, .emailShared, .documentExpired,
+            .personPossibleDuplicate:
             return .warning
         default:
             return .error
@@ -117,6 +119,8 @@ public enum RuleCode: String, CaseIterable, Sendable, Error, Comparable {
         case .sponsorPersonUnknown: return "An individual sponsor is not a person known in this run or the store."
         case .mobileShared: return "One mobile number belongs to more people than allowed."
         case .emailShared: return "One e-mail address belongs to more people than allowed."
+        case .personPossibleDuplicate:
+            return "The record and another person record with a different ID are probably one person."
         case .storeInvalidRecord:
             return "A stored record's ID is not a valid ID of its kind (a store edited by hand); it is left as it is."
         }

@@ -46,3 +46,22 @@ package enum UmmAlQuraTable {
         return Int(monthStarts[index + 1]) - Int(monthStarts[index])
     }
 }
+
+extension UmmAlQuraTable {
+    /// The Umm al-Qura day of a day counted from 1970-01-01, or nil outside 1300–1500 AH (reports show a
+    /// birth date in both calendars, and the generator writes the other calendar).
+    package static func hijri(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int)? {
+        let starts = monthStarts
+        guard let first = starts.first, let last = starts.last, days >= Int(first), days < Int(last) else {
+            return nil
+        }
+        var low = 0
+        var high = starts.count - 1
+        // The last month start at or before the day.
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if Int(starts[middle]) <= days { low = middle } else { high = middle }
+        }
+        return (firstYear + low / 12, low % 12 + 1, days - Int(starts[low]) + 1)
+    }
+}

@@ -10,6 +10,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         Migration(version: 1, sql: StoreSchema.version1),
         Migration(version: 2, sql: StoreSchema.version2),
+        Migration(version: 3, sql: StoreSchema.version3),
     ]
 
     /// The schema version this build knows: the last migration's.

@@ -94,6 +94,64 @@ package final class RecordStore: RunStore {
         }
     }
 
+    /// One sequential scan of `people` (contract §4b).
+    package func forEachActivePerson(
+        skipping skips: (_ id: UnsafeBufferPointer<UInt8>) -> Bool,
+        _ body: (_ fields: StoredPersonFields) throws -> Void
+    ) throws {
+        if isEmpty { return }
+        let statement = try database.prepare(
+            """
+            SELECT id, kind, name_ar, name_en, birth_date, gender, mobile, email FROM people NOT INDEXED
+            WHERE active = 1
+            """)
+        while try statement.step() {
+            // Each column read once, as text, so every pointer stays valid until the next step; the others only
+            // for a person tonight's rows do not claim.
+            if skips(statement.columnBytes(0)) { continue }
+            let columns = (0..<8).map { statement.columnBytes(Int32($0)) }
+            try body(
+                StoredPersonFields(
+                    id: columns[0], kind: columns[1], nameAr: columns[2], nameEn: columns[3], birthDate: columns[4],
+                    gender: columns[5], mobile: columns[6], email: columns[7]))
+        }
+    }
+
+    package func recordMatches(_ pairs: [StoredMatchPair], runRowID: Int64) throws {
+        let reverse = try database.cachedStatement("DELETE FROM match_pairs WHERE first_id = ? AND second_id = ?")
+        let insert = try database.cachedStatement(
+            """
+            INSERT OR REPLACE INTO match_pairs (first_id, first_kind, second_id, second_kind, score, reasons, run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for pair in pairs {
+            reverse.bind(pair.secondID, at: 1)
+            reverse.bind(pair.firstID, at: 2)
+            _ = try reverse.step()
+            reverse.reset()
+            insert.bind([
+                pair.firstID, pair.firstKind, pair.secondID, pair.secondKind, pair.score, pair.reasons, runRowID,
+            ])
+            _ = try insert.step()
+            insert.reset()
+        }
+    }
+
+    package func dismiss(_ pair: DismissedPair) throws {
+        let statement = try database.cachedStatement(
+            """
+            INSERT INTO match_dismissals (first_id, second_id, dismissed_by, dismissed_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """)
+        statement.bind([pair.first, pair.second, pair.dismissedBy, pair.dismissedAt])
+        _ = try statement.step()
+        statement.reset()
+    }
+
+    package func dismissedPairs() throws -> [DismissedPair] {
+        try StoreQueries.dismissedPairs(database)
+    }
+
     package func sponsorExists(_ id: String) throws -> Bool {
         try exists("SELECT 1 FROM sponsors WHERE id = ?", id)
     }

@@ -13,6 +13,8 @@ package final class SQLiteStoreReader: StoreReader {
 
     package func runs() throws -> [RunSummary] { try StoreQueries(database: database).runs() }
 
+    package func matchPairs() throws -> [StoredMatchPair] { try StoreQueries.matchPairs(database) }
+
     package func inReadTransaction(_ body: () throws -> Void) throws {
         try database.inTransaction(.deferred) {
             try body()

@@ -199,6 +199,13 @@ public final class Statement {
 
     /// Calls `body` with the UTF-8 bytes of column `index` (0-based) of the current row, empty for NULL,
     /// without making a `String`; the bytes are valid only inside `body`.
+    /// Column `index`'s UTF-8 bytes, empty when NULL: valid until the next `step`, `reset` or column call of
+    /// another type on this column.
+    public func columnBytes(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let text = sqlite3_column_text(handle, index) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index)))
+    }
+
     public func withColumnBytes<Result>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         guard let text = sqlite3_column_text(handle, index) else {
             return body(UnsafeBufferPointer(start: nil, count: 0))

@@ -174,4 +174,29 @@ package enum StoreSchema {
         -- A username belongs to one person, whatever its letter case.
         CREATE UNIQUE INDEX people_username_key ON people (username_key) WHERE username_key IS NOT NULL;
         """
+
+    /// Migration 3: the pairs of people a reviewer recorded as different people (contract §4b), never
+    /// reported as possible duplicates again.
+    static let version3 = """
+        -- One row per pair dismissed with `absher-import matches dismiss ID ID`.
+        CREATE TABLE match_dismissals (
+            first_id     TEXT NOT NULL,  -- the smaller of the two 10-digit IDs
+            second_id    TEXT NOT NULL,  -- the larger
+            dismissed_by TEXT NOT NULL,  -- $USER (or $LOGNAME) of who dismissed it
+            dismissed_at TEXT NOT NULL,  -- ISO 8601 UTC, when
+            PRIMARY KEY (first_id, second_id)
+        ) WITHOUT ROWID;
+
+        -- The open pairs: one row per pair a committed run reported in matches.csv, kept until dismissed.
+        CREATE TABLE match_pairs (
+            first_id    TEXT NOT NULL,     -- the run's record (listed first in matches.csv)
+            first_kind  TEXT NOT NULL CHECK (first_kind IN ('citizen', 'resident')),
+            second_id   TEXT NOT NULL,     -- the other person record
+            second_kind TEXT NOT NULL CHECK (second_kind IN ('citizen', 'resident')),
+            score       REAL NOT NULL,     -- 0 to 1, the probability that they are one person
+            reasons     TEXT NOT NULL,     -- what agreed: birth_date,name_ar,name_en,mobile,…
+            run_id      INTEGER NOT NULL REFERENCES runs (id),  -- the last run that reported it
+            PRIMARY KEY (first_id, second_id)
+        ) WITHOUT ROWID;
+        """
 }

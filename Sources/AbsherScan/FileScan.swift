@@ -19,6 +19,13 @@ public struct FileScan: Sendable {
     public var isUsable: Bool
 
     package var facts = ChunkedArray<RowFacts>()
+    /// For citizens and residents, what the matcher needs of each row (contract §4b); empty for sponsors.
+    /// The reconciler empties it (and `names`) once the matcher is done: the merge needs neither.
+    package var people = ChunkedArray<PersonFacts>()
+    /// The normalised names `people` refer to.
+    package var names = TextArena()
+    /// The pairs of the matcher whose record of this run is in this file (contract §4b), set by the reconciler.
+    package var matches: [PersonMatch] = []
     /// The usernames and e-mails the facts refer to.
     package var arena = TextArena()
 

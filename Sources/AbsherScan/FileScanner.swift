@@ -65,6 +65,9 @@ package enum FileScanner {
                     onValidRow(scan.facts.count, canonical, facts.contentHash)
                 }
                 scan.facts.append(facts)
+                if input.kind != .sponsor && PersonFacts.isEnabled {
+                    scan.people.append(PersonFacts(record: result.record, arena: &scan.names))
+                }
                 if !result.findings.isEmpty { scan.findings += result.findings }
                 if let progress, records.bytesRead - lastReport >= 4 << 20 {
                     lastReport = records.bytesRead

@@ -15,6 +15,14 @@ public struct TextArena: Sendable {
         return TextRef(offset: offset, length: UInt32(truncatingIfNeeded: bytes.count) &- offset)
     }
 
+    /// Appends two byte strings end to end and returns where the first starts.
+    package mutating func append(bytes first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>) -> UInt32 {
+        let offset = UInt32(truncatingIfNeeded: bytes.count)
+        bytes.append(contentsOf: first)
+        bytes.append(contentsOf: second)
+        return offset
+    }
+
     package func string(_ ref: TextRef) -> String {
         String(decoding: bytes[Int(ref.offset)..<Int(ref.offset + ref.length)], as: UTF8.self)
     }

@@ -11,4 +11,9 @@ public protocol RecordWriter {
     func setActive(_ active: Bool, kind: RecordKind, id: String, runRowID: Int64) throws
     /// Keeps one change in the record's history.
     func recordChange(_ change: Change, runRowID: Int64) throws
+    /// Keeps the pairs of contract §4b this run reported (open until dismissed), replacing what an earlier run
+    /// said of the same pair.
+    func recordMatches(_ pairs: [StoredMatchPair], runRowID: Int64) throws
+    /// Records that two IDs are different people (`matches dismiss`); dismissing a pair again changes nothing.
+    func dismiss(_ pair: DismissedPair) throws
 }

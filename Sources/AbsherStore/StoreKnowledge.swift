@@ -10,6 +10,15 @@ public protocol StoreKnowledge {
     /// instead of once each. The buffers are valid only during the call.
     func forEachUsername(_ body: (_ key: UnsafeBufferPointer<UInt8>, _ ownerID: UnsafeBufferPointer<UInt8>) -> Void)
         throws
+    /// Calls `body` with every active person of the store whose ID `skips` does not refuse (contract §4b: the
+    /// matcher pairs tonight's people with them), in no specified order, in one pass; a skipped person's other
+    /// fields are not read. The buffers are valid only during the call.
+    func forEachActivePerson(
+        skipping skips: (_ id: UnsafeBufferPointer<UInt8>) -> Bool,
+        _ body: (_ fields: StoredPersonFields) throws -> Void
+    ) throws
+    /// The pairs recorded as different people (`matches dismiss`).
+    func dismissedPairs() throws -> [DismissedPair]
     func sponsorExists(_ id: String) throws -> Bool
     func personExists(_ id: String) throws -> Bool
 }

@@ -12,5 +12,7 @@ package protocol StoreReader: AnyObject {
     func inReadTransaction(_ body: () throws -> Void) throws
     /// The active records of `kind` in ID order (byte order), with their canonical values.
     func forEachActiveRecord(_ kind: RecordKind, _ body: (CanonicalRecord) throws -> Void) throws
+    /// The pairs of contract §4b: open ones first, then dismissed ones (`matches list`).
+    func matchPairs() throws -> [StoredMatchPair]
     func close()
 }

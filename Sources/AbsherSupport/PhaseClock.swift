@@ -20,7 +20,9 @@ package enum PhaseClock {
 
     package static func mark(_ phase: @autoclosure () -> String) {
         guard isEnabled else { return }
-        let wall = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        // `start` first: when this is the first call, it starts the clock before `now` is read.
+        let started = start.uptimeNanoseconds
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let cpu =

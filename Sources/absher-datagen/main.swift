@@ -6,6 +6,16 @@ do {
     try FileManager.default.createDirectory(
         atPath: options.outputDirectory, withIntermediateDirectories: true)
     let started = Date()
+    if options.duplicateRate > 0 {
+        var pairs = PairPopulation(options: options)
+        pairs.generate()
+        let tally = try pairs.write(to: URL(fileURLWithPath: options.outputDirectory))
+        print(
+            "absher-datagen: pairs, seed \(options.seed): wrote \(tally.citizens) citizens, \(tally.residents) "
+                + "residents, \(tally.duplicates) true pairs, \(tally.lookalikes) look-alikes to \(options.outputDirectory)"
+        )
+        exit(0)
+    }
     let population = Population(options: options)
     let directory = URL(fileURLWithPath: options.outputDirectory)
     let citizens = try ByteSink(path: directory.appendingPathComponent("citizens.csv").path)

@@ -21,8 +21,8 @@ import Testing
             #expect(page.contains("\n\(section)\n"), "man page lacks \(section)")
         }
         // Each command's exit codes and examples are sub-sections, not run into its description.
-        #expect(page.components(separatedBy: ".B Exit status:\n").count - 1 == 7)
-        #expect(page.components(separatedBy: ".B Examples:\n").count - 1 == 7)
+        #expect(page.components(separatedBy: ".B Exit status:\n").count - 1 == 8)
+        #expect(page.components(separatedBy: ".B Examples:\n").count - 1 == 8)
         #expect(!page.contains("EXIT CODES"))
     }
 

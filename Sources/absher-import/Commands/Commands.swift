@@ -5,7 +5,7 @@ enum Commands {
     static var all: [any Command.Type] {
         [
             RunCommand.self, ValidateCommand.self, LookupCommand.self, RunsCommand.self, ExportCommand.self,
-            CompletionsCommand.self,
+            MatchesCommand.self, CompletionsCommand.self,
         ]
     }
     static let version = ToolVersion.current

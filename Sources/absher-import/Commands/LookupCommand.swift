@@ -47,26 +47,45 @@ enum LookupCommand: Command {
         }
         let store = arguments.value("store") ?? RunOptions.defaultStorePath
         let result: LookupResult
+        let pairs: [StoredMatchPair]
         do {
             let reader = try StoreEngines.openReader(store)
             defer { reader.close() }
             result = try reader.lookup(value)
+            pairs = result.records.contains { $0.record.kind != .sponsor } ? try reader.matchPairs() : []
         } catch {
             return storeFailure(error, store: store)
         }
-        if arguments.has("json") { Console.out(JSONValue.array(result.records.map(json)).serialized() + "\n") }
+        func duplicates(_ found: FoundRecord) -> [StoredMatchPair] {
+            found.record.kind == .sponsor
+                ? [] : pairs.filter { $0.firstID == found.record.id || $0.secondID == found.record.id }
+        }
+        if arguments.has("json") {
+            Console.out(
+                JSONValue.array(result.records.map { json($0, duplicates: duplicates($0)) }).serialized() + "\n")
+        }
         guard !result.records.isEmpty else {
             Console.err(
                 "Nothing found: no record with \(TerminalText.escaped("\(result.key)")) in \(TerminalText.escaped(StoreEngines.displayName(store)))).\n"
             )
             return ExitStatus.aborted.rawValue
         }
-        if !arguments.has("json") { Console.out(result.records.map(render).joined(separator: "\n")) }
+        if !arguments.has("json") {
+            Console.out(
+                result.records.map { render($0) + MatchesCommand.lookupLines(duplicates($0), of: $0.record.id) }
+                    .joined(separator: "\n"))
+        }
         return ExitStatus.success.rawValue
     }
 
     /// One record for `--json`: its kind, ID, status, every column (null when empty), the runs that created and
     /// last changed it, and its history, oldest first.
+    /// With `possible_duplicates` (contract §4b) when the record has pairs.
+    static func json(_ found: FoundRecord, duplicates: [StoredMatchPair]) -> JSONValue {
+        guard !duplicates.isEmpty, case .object(let fields) = json(found) else { return json(found) }
+        return .object(fields + [("possible_duplicates", .array(duplicates.map(MatchesCommand.json)))])
+    }
+
     static func json(_ found: FoundRecord) -> JSONValue {
         let record = found.record
         let columns: [(String, JSONValue)] = record.kind.columns.map { entry in

@@ -67,11 +67,11 @@ private func citizen(
     _ serial: Int, mobile: String = "0551234567", username: String = "", expiry: String = "2030-01-01",
     nameEn: String = "Saad"
 ) -> String {
-    "\(testID(1, serial)),سعد,\(nameEn),1990-01-02,M,\(mobile),,\(username),ar,\(expiry)\n"
+    "\(testID(1, serial)),سعد,\(nameEn),\(1950 + serial % 50)-01-02,M,\(mobile),,\(username),ar,\(expiry)\n"
 }
 
 private func resident(_ serial: Int, sponsor: String, expiry: String = "2030-01-01") -> String {
-    "\(testID(2, serial)),John Smith,,GBR,1985-05-05,M,0561234567,,,en,\(sponsor),\(expiry)\n"
+    "\(testID(2, serial)),John Smith,,GBR,\(1940 + serial % 50)-05-05,M,0561234567,,,en,\(sponsor),\(expiry)\n"
 }
 
 private func sponsor(_ serial: Int) -> String { "\(testID(7, serial)),establishment,شركة \(serial),,\n" }

@@ -34,11 +34,12 @@ private func citizen(
     -> String
 {
     let mobile = mobile ?? "05\(String(format: "%08d", 50_000_000 + serial))"
-    return "\(testID(1, serial)),\(name),Saad,1990-01-02,M,\(mobile),\(email),\(username),ar,2030-01-01\n"
+    return
+        "\(testID(1, serial)),\(name),Saad,\(1950 + serial % 50)-01-02,M,\(mobile),\(email),\(username),ar,2030-01-01\n"
 }
 
 private func resident(_ serial: Int, sponsor: String, username: String = "") -> String {
-    "\(testID(2, serial)),John Smith,,GBR,1985-05-05,M,0561234567,,\(username),en,\(sponsor),2030-01-01\n"
+    "\(testID(2, serial)),John Smith,,GBR,\(1940 + serial % 50)-05-05,M,0561234567,,\(username),en,\(sponsor),2030-01-01\n"
 }
 
 private func rules(_ outcome: RunOutcome) -> [String] {

@@ -1,0 +1,136 @@
+import AbsherSupport
+
+/// The blocks of the matcher (contract §4b): every person under a few keys (the initials of the first and
+/// the family name's skeletons with the birth day, in each script the record has, and the mobile), one
+/// sorted array of `BlockPerson` entries (8 bytes a key). Candidate pairs are the people of one block, and of
+/// a name block and the same name's block of the next day; never all pairs. A block of more than `maxBlock`
+/// people is skipped and counted: its key says too little to pair on.
+struct MatchBlocks {
+    static let maxBlock = 64
+
+    enum Kind: UInt64 {
+        case name = 0
+        case mobile = 2
+    }
+
+    private(set) var sorted: [UInt64] = []
+
+    /// Days since 1850, in 17 bits (to 2208).
+    @inline(__always) static func dayBits(_ day: Int32) -> UInt64 {
+        UInt64(min(max(Int(day) + 43_830, 0), (1 << 17) - 1))
+    }
+
+    @inline(__always) static func hashBits(_ key: UInt64) -> UInt64 { (key &* 0x9E37_79B9_7F4A_7C15) >> 43 }
+
+    /// The 40-bit block of a key.
+    @inline(__always) static func block(_ kind: Kind, key: UInt64, day: Int32) -> UInt64 {
+        kind == .mobile ? kind.rawValue << 38 | key : kind.rawValue << 38 | hashBits(key) << 17 | dayBits(day)
+    }
+
+    /// Calls `body` with each block `view` belongs to (nothing allocated): per script, the first and the
+    /// family name's skeletons together with the birth day (once when both scripts give the same), and the
+    /// mobile.
+    @inline(__always) static func forEachBlock(of view: MatchView, _ body: (UInt64) -> Void) {
+        forEachBlock(of: view, arabic: MatchView.keys(view.arabic), english: MatchView.keys(view.english), body)
+    }
+
+    /// The same with the skeleton keys already known.
+    @inline(__always) static func forEachBlock(
+        of view: MatchView, arabic: (first: UInt64, family: UInt64), english: (first: UInt64, family: UInt64),
+        _ body: (UInt64) -> Void
+    ) {
+        let arabicName = arabic.first == 0 ? 0 : nameKey(arabic.first, arabic.family)
+        let englishName = english.first == 0 ? 0 : nameKey(english.first, english.family)
+        if arabicName != 0 { body(block(.name, key: arabicName, day: view.day)) }
+        if englishName != 0 && englishName != arabicName { body(block(.name, key: englishName, day: view.day)) }
+        if view.mobile != 0 { body(block(.mobile, key: UInt64(view.mobile), day: 0)) }
+    }
+
+    /// The first letters of the first and the family name's skeletons in one key: coarse enough that a
+    /// transliteration or a slip later in a name keeps it (Jose and Josef Tesfaye, Tesfay), fine enough
+    /// with the birth day to keep blocks small.
+    @inline(__always) static func nameKey(_ first: UInt64, _ family: UInt64) -> UInt64 {
+        initial(first) << 8 | initial(family) | 1 << 16
+    }
+
+    @inline(__always) static func initial(_ key: UInt64) -> UInt64 {
+        var key = key
+        while key > 0xFF { key >>= 8 }
+        return key
+    }
+
+    mutating func add(
+        person: Int, _ view: MatchView, arabic: (first: UInt64, family: UInt64),
+        english: (first: UInt64, family: UInt64)
+    ) {
+        Self.forEachBlock(of: view, arabic: arabic, english: english) {
+            sorted.append(PackedKey<BlockPerson>.pack($0, UInt64(person)))
+        }
+    }
+
+    mutating func sort() { sorted.sortInPlace() }
+
+    mutating func reserve(_ count: Int) { sorted.reserveCapacity(count) }
+
+    /// Calls `body` with each candidate pair `(i, j)`: the people of a block, and of a name block and the same
+    /// name's block of the day before. A pair that shares several blocks comes once for each.
+    /// Returns how many blocks were too large to pair on.
+    func forEachCandidatePair(_ body: (Int, Int) -> Void) -> Int {
+        var oversizedBlocks = 0
+        var start = 0
+        var previous: Range<Int>?
+        while start < sorted.count {
+            let block = PackedKey<BlockPerson>.high(sorted[start])
+            var end = start + 1
+            while end < sorted.count && PackedKey<BlockPerson>.high(sorted[end]) == block { end += 1 }
+            if end - start > Self.maxBlock {
+                oversizedBlocks += 1
+                previous = nil
+                start = end
+                continue
+            }
+            pairWithin(start..<end, body)
+            // The same name born the day before.
+            if let previous, block >> 38 != Kind.mobile.rawValue,
+                PackedKey<BlockPerson>.high(sorted[previous.lowerBound]) == block - 1
+            {
+                pairAcross(previous, start..<end, body)
+            }
+            previous = start..<end
+            start = end
+        }
+        return oversizedBlocks
+    }
+
+    private func pairWithin(_ range: Range<Int>, _ body: (Int, Int) -> Void) {
+        for i in range {
+            for j in (i + 1)..<range.upperBound { body(person(i), person(j)) }
+        }
+    }
+
+    private func pairAcross(_ left: Range<Int>, _ right: Range<Int>, _ body: (Int, Int) -> Void) {
+        for i in left {
+            for j in right { body(person(i), person(j)) }
+        }
+    }
+
+    @inline(__always) func person(_ index: Int) -> Int { Int(PackedKey<BlockPerson>.low(sorted[index])) }
+
+    @inline(__always) static func pair(_ a: Int, _ b: Int) -> UInt64 {
+        a < b ? UInt64(a) << 24 | UInt64(b) : UInt64(b) << 24 | UInt64(a)
+    }
+
+    /// The people of the blocks of `view` (a store person) and of its name blocks a day before and after,
+    /// skipping oversized blocks; a person may come more than once.
+    func candidates(of view: MatchView, _ body: (Int) -> Void) {
+        Self.forEachBlock(of: view) { block in
+            let isMobile = block >> 38 == Kind.mobile.rawValue
+            for day in isMobile ? block...block : (block &- 1)...(block + 1) {
+                let low = PackedKey<BlockPerson>.lowerBound(of: day, in: sorted)
+                let high = PackedKey<BlockPerson>.lowerBound(of: day + 1, in: sorted)
+                if high - low > Self.maxBlock { continue }
+                for index in low..<high { body(person(index)) }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import AbsherRules
+
+/// One person as the matcher compares them (contract §4b): normalised names (`MatchName`), gender, birth day,
+/// mobile and e-mail hash. A view into a scan's arena, or into a store person's bytes.
+struct MatchView {
+    var arabic: ArraySlice<UInt8>
+    var english: ArraySlice<UInt8>
+    /// 0 none, 1 male, 2 female.
+    var gender: UInt8
+    /// Days since 1970-01-01.
+    var day: Int32
+    /// The 9-digit national number, 0 none.
+    var mobile: UInt32
+    /// FNV-1a of the lower-cased e-mail, 0 none.
+    var email: UInt64
+
+    /// The parts of a normalised name.
+    static func parts(_ name: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        name.split(separator: 0x20)
+    }
+
+    /// The skeleton keys of the first part and of the last (family) part of a name, 0 when absent.
+    static func keys(_ name: ArraySlice<UInt8>) -> (first: UInt64, family: UInt64) {
+        guard !name.isEmpty else { return (0, 0) }
+        let firstEnd = name.firstIndex(of: 0x20) ?? name.endIndex
+        let first = NameSkeleton.key(name[name.startIndex..<firstEnd])
+        guard firstEnd != name.endIndex else { return (first, 0) }
+        let lastStart = name.lastIndex(of: 0x20).map { $0 + 1 } ?? name.startIndex
+        return (first, NameSkeleton.key(name[lastStart..<name.endIndex]))
+    }
+}

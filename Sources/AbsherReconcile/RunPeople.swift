@@ -1,0 +1,89 @@
+import AbsherRules
+import AbsherScan
+import AbsherSchema
+import AbsherSupport
+
+/// The run's people as the matcher sees them (contract §4b): every claiming row of citizens.csv and
+/// residents.csv, by index, with its `MatchView` read from the scans (nothing copied).
+struct RunPeople {
+    let context: ReconcileContext
+    /// The claim tables of citizens.csv, then residents.csv: person `p` is the `p`-th claim (all claiming rows
+    /// have a birth date), so no table of refs is kept.
+    private let citizenClaims: [UInt64]
+    private let residentClaims: [UInt64]
+    private let citizenFile: Int32
+    private let residentFile: Int32
+    /// Per file, what `view` reads (held here, so that a view copies no `FileScan`).
+    private let names: [[UInt8]]
+    private let people: [ChunkedArray<PersonFacts>]
+    private let facts: [ChunkedArray<RowFacts>]
+    private let arenas: [TextArena]
+
+    init(_ context: ReconcileContext) {
+        self.context = context
+        names = context.scans.map(\.names.bytes)
+        people = context.scans.map(\.people)
+        facts = context.scans.map(\.facts)
+        arenas = context.scans.map(\.arena)
+        citizenClaims = context.fileOf[.citizen] == nil ? [] : context.claims[.citizen]?.packed ?? []
+        residentClaims = context.fileOf[.resident] == nil ? [] : context.claims[.resident]?.packed ?? []
+        citizenFile = context.fileOf[.citizen] ?? 0
+        residentFile = context.fileOf[.resident] ?? 0
+    }
+
+    var count: Int { citizenClaims.count + residentClaims.count }
+
+    @inline(__always) func ref(_ person: Int) -> RowRef {
+        person < citizenClaims.count
+            ? RowRef(file: citizenFile, row: ClaimTable.row(citizenClaims[person]))
+            : RowRef(file: residentFile, row: ClaimTable.row(residentClaims[person - citizenClaims.count]))
+    }
+
+    /// The person as the matcher compares them; `withEmail` false leaves the e-mail out (0), which only the
+    /// model reads.
+    func view(_ person: Int, withEmail: Bool = true) -> MatchView {
+        let ref = ref(person)
+        let file = Int(ref.file)
+        let row = Int(ref.row)
+        let rowFacts = facts[file][row]
+        let personFacts = people[file][row]
+        let start = Int(personFacts.names)
+        let middle = start + personFacts.arabicLength
+        let end = middle + personFacts.englishLength
+        return MatchView(
+            arabic: names[file][start..<middle], english: names[file][middle..<end], gender: personFacts.gender,
+            day: personFacts.birthDay, mobile: rowFacts.mobile,
+            email: !withEmail || rowFacts.email.isNone ? 0 : arenas[file].hash(rowFacts.email))
+    }
+
+    /// The hash of the person's e-mail, 0 when none.
+    func email(_ person: Int) -> UInt64 {
+        let ref = ref(person)
+        let email = facts[Int(ref.file)][Int(ref.row)].email
+        return email.isNone ? 0 : arenas[Int(ref.file)].hash(email)
+    }
+
+    /// The birth day alone, for the cheapest look at a pair.
+    func day(_ person: Int) -> Int32 {
+        let ref = ref(person)
+        return people[Int(ref.file)][Int(ref.row)].birthDay
+    }
+
+    func kind(_ person: Int) -> RecordKind { context.scans[Int(ref(person).file)].input.kind }
+
+    func id(_ person: Int) -> UInt64 {
+        let ref = ref(person)
+        return facts[Int(ref.file)][Int(ref.row)].id
+    }
+
+    /// The side of a pair this person is: names unknown until the merge (`PersonMatch.Side`).
+    func side(_ person: Int) -> PersonMatch.Side {
+        let ref = ref(person)
+        let facts = facts[Int(ref.file)][Int(ref.row)]
+        let view = view(person)
+        return PersonMatch.Side(
+            id: RowFacts.idText(facts.id), kind: kind(person), nameAr: nil, nameEn: nil,
+            birthDate: GregorianDate(daysSince1970: Int(view.day)).description,
+            mobile: facts.mobile == 0 ? nil : RowFacts.mobileText(facts.mobile), fromStore: false)
+    }
+}

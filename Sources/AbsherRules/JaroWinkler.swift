@@ -1,0 +1,54 @@
+/// The Jaro-Winkler similarity of two short byte strings (a name part), 0 to 1: a clerk's swapped or slipped
+/// letter keeps it high (`Khalid`/`Khaild` 0.97), another name does not. At most 32 bytes of each are
+/// compared; nothing is allocated.
+package enum JaroWinkler {
+    package static func similarity(_ left: ArraySlice<UInt8>, _ right: ArraySlice<UInt8>) -> Double {
+        left.withUnsafeBufferPointer { a in right.withUnsafeBufferPointer { b in similarity(a, b) } }
+    }
+
+    package static func similarity(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Double {
+        let countA = min(left.count, 32)
+        let countB = min(right.count, 32)
+        if countA == 0 || countB == 0 { return 0 }
+        if countA == countB && memcmpEqual(left, right, countA) { return 1 }
+        let window = max(0, max(countA, countB) / 2 - 1)
+        var usedA: UInt32 = 0
+        var usedB: UInt32 = 0
+        var matches = 0
+        for i in 0..<countA {
+            let low = max(0, i - window)
+            let high = min(countB - 1, i + window)
+            if low > high { continue }
+            var j = low
+            while j <= high {
+                if usedB & (1 << j) == 0 && left[i] == right[j] {
+                    usedA |= 1 << i
+                    usedB |= 1 << j
+                    matches += 1
+                    break
+                }
+                j += 1
+            }
+        }
+        if matches == 0 { return 0 }
+        var transpositions = 0
+        var j = 0
+        for i in 0..<countA where usedA & (1 << i) != 0 {
+            while usedB & (1 << j) == 0 { j += 1 }
+            if left[i] != right[j] { transpositions += 1 }
+            j += 1
+        }
+        let m = Double(matches)
+        let jaro = (m / Double(countA) + m / Double(countB) + (m - Double(transpositions / 2)) / m) / 3
+        var prefix = 0
+        while prefix < min(4, countA, countB) && left[prefix] == right[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+
+    @inline(__always) private static func memcmpEqual(
+        _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ count: Int
+    ) -> Bool {
+        for index in 0..<count where a[index] != b[index] { return false }
+        return true
+    }
+}
