@@ -19,8 +19,7 @@ extension PostgresStoreReader {
     }
 
     static func matchPairs(_ connection: PostgresConnection) throws -> [StoredMatchPair] {
-        var dismissed: [String: DismissedPair] = [:]
-        for pair in try dismissedPairs(connection) { dismissed["\(pair.first) \(pair.second)"] = pair }
+        let dismissed = try dismissedPairs(connection)
         let result = try connection.execute(
             """
             SELECT m.first_id, m.first_kind, m.second_id, m.second_kind, m.score, m.reasons, r.run_key
@@ -28,25 +27,12 @@ extension PostgresStoreReader {
             """)
         var pairs: [StoredMatchPair] = []
         for row in result.rows {
-            var pair = StoredMatchPair(
+            let pair = StoredMatchPair(
                 firstID: row.string(0) ?? "", firstKind: row.string(1) ?? "", secondID: row.string(2) ?? "",
                 secondKind: row.string(3) ?? "", score: try row.double(4) ?? 0, reasons: row.string(5) ?? "",
                 runKey: row.string(6) ?? "")
-            let key = DismissedPair(pair.firstID, pair.secondID)
-            pair.dismissal = dismissed["\(key.first) \(key.second)"]
             pairs.append(pair)
         }
-        // Pairs dismissed before any run reported them.
-        let reported = Set(pairs.map { DismissedPair($0.firstID, $0.secondID) })
-        let unreported = dismissed.values.filter { !reported.contains($0) }.sorted {
-            ($0.first, $0.second) < ($1.first, $1.second)
-        }
-        let dismissedOnly = unreported.map {
-            StoredMatchPair(
-                firstID: $0.first, firstKind: "", secondID: $0.second, secondKind: "", score: 0, reasons: "",
-                runKey: "",
-                dismissal: $0)
-        }
-        return pairs.filter { $0.dismissal == nil } + pairs.filter { $0.dismissal != nil } + dismissedOnly
+        return StoredMatchPair.listing(reported: pairs, dismissed: dismissed)
     }
 }

@@ -20,8 +20,7 @@ extension StoreQueries {
     /// Every pair reported by a committed run or dismissed, open ones first, each in ID order.
     static func matchPairs(_ database: Database) throws(DatabaseError) -> [StoredMatchPair] {
         guard try hasMatchTables(database) else { return [] }
-        let dismissed = Dictionary(
-            try dismissedPairs(database).map { ("\($0.first) \($0.second)", $0) }, uniquingKeysWith: { a, _ in a })
+        let dismissed = try dismissedPairs(database)
         let statement = try database.prepare(
             """
             SELECT m.first_id, m.first_kind, m.second_id, m.second_kind, m.score, m.reasons, r.run_key
@@ -29,27 +28,14 @@ extension StoreQueries {
             """)
         var pairs: [StoredMatchPair] = []
         while try statement.step() {
-            var pair = StoredMatchPair(
+            let pair = StoredMatchPair(
                 firstID: statement.columnString(0) ?? "", firstKind: statement.columnString(1) ?? "",
                 secondID: statement.columnString(2) ?? "", secondKind: statement.columnString(3) ?? "",
                 score: statement.columnDouble(4) ?? 0, reasons: statement.columnString(5) ?? "",
                 runKey: statement.columnString(6) ?? "")
-            let key = DismissedPair(pair.firstID, pair.secondID)
-            pair.dismissal = dismissed["\(key.first) \(key.second)"]
             pairs.append(pair)
         }
-        // Pairs dismissed before any run reported them.
-        let reported = Set(pairs.map { DismissedPair($0.firstID, $0.secondID) })
-        let unreported = dismissed.values.filter { !reported.contains($0) }.sorted {
-            ($0.first, $0.second) < ($1.first, $1.second)
-        }
-        let dismissedOnly = unreported.map {
-            StoredMatchPair(
-                firstID: $0.first, firstKind: "", secondID: $0.second, secondKind: "", score: 0, reasons: "",
-                runKey: "",
-                dismissal: $0)
-        }
-        return pairs.filter { $0.dismissal == nil } + pairs.filter { $0.dismissal != nil } + dismissedOnly
+        return StoredMatchPair.listing(reported: pairs, dismissed: dismissed)
     }
 
     /// The pairs of one ID (`lookup`).

@@ -27,3 +27,27 @@ public struct StoredMatchPair: Sendable, Equatable {
         self.dismissal = dismissal
     }
 }
+
+extension StoredMatchPair {
+    /// What `matches list` shows: the pairs runs reported (`reported`, in ID order), each with its dismissal
+    /// if it has one, open ones first, then the dismissed ones, then the pairs dismissed before any run
+    /// reported them: the one listing of both engines.
+    public static func listing(reported: [StoredMatchPair], dismissed: [DismissedPair]) -> [StoredMatchPair] {
+        var byKey: [DismissedPair: DismissedPair] = [:]
+        for pair in dismissed where byKey[pair] == nil { byKey[pair] = pair }
+        let pairs = reported.map { pair in
+            var pair = pair
+            pair.dismissal = byKey[DismissedPair(pair.firstID, pair.secondID)]
+            return pair
+        }
+        let seen = Set(pairs.map { DismissedPair($0.firstID, $0.secondID) })
+        let dismissedOnly = byKey.values.filter { !seen.contains($0) }.sorted {
+            ($0.first, $0.second) < ($1.first, $1.second)
+        }.map {
+            StoredMatchPair(
+                firstID: $0.first, firstKind: "", secondID: $0.second, secondKind: "", score: 0, reasons: "",
+                runKey: "", dismissal: $0)
+        }
+        return pairs.filter { $0.dismissal == nil } + pairs.filter { $0.dismissal != nil } + dismissedOnly
+    }
+}
