@@ -36,20 +36,11 @@ import Testing
         let outcome = ImportRun.run(options)
         let database = try Database(path: options.storePath, readOnly: true)
         defer { database.close() }
-        func rows(_ sql: String) throws -> [String] {
-            let statement = try database.prepare(sql)
-            var rows: [String] = []
-            while try statement.step() {
-                rows.append(
-                    (0..<statement.columnCount).map { statement.columnString($0) ?? "∅" }.joined(separator: "|"))
-            }
-            return rows
-        }
         let changes = try String(
             contentsOfFile: folder.url("Reports/\(options.runID!)/changes.csv"), encoding: .utf8)
         return Load(
-            outcome: outcome, people: try rows("SELECT * FROM people ORDER BY id"),
-            sponsors: try rows("SELECT * FROM sponsors ORDER BY id"), changesCSV: changes)
+            outcome: outcome, people: try database.rowTexts("SELECT * FROM people ORDER BY id"),
+            sponsors: try database.rowTexts("SELECT * FROM sponsors ORDER BY id"), changesCSV: changes)
     }
 
     static func expectSame(_ staged: Load, _ twoPass: Load) {

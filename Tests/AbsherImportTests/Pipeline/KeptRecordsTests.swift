@@ -107,19 +107,10 @@ import Testing
         }
         let database = try Database(path: folder.url("absher.sqlite"), readOnly: true)
         defer { database.close() }
-        func rows(_ sql: String) throws -> [String] {
-            let statement = try database.prepare(sql)
-            var rows: [String] = []
-            while try statement.step() {
-                rows.append(
-                    (0..<statement.columnCount).map { statement.columnString($0) ?? "∅" }.joined(separator: "|"))
-            }
-            return rows
-        }
         return Nights(
-            outcomes: outcomes, people: try rows("SELECT * FROM people ORDER BY id"),
-            sponsors: try rows("SELECT * FROM sponsors ORDER BY id"),
-            changes: try rows(
+            outcomes: outcomes, people: try database.rowTexts("SELECT * FROM people ORDER BY id"),
+            sponsors: try database.rowTexts("SELECT * FROM sponsors ORDER BY id"),
+            changes: try database.rowTexts(
                 "SELECT run_id, record_id, record_kind, change, field, old_value, new_value FROM changes ORDER BY id"),
             changesCSV: changesCSV)
     }

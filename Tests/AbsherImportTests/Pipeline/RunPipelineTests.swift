@@ -54,12 +54,7 @@ private final class Night {
     func query(_ sql: String) -> [String] {
         let database = try! Database(path: store, readOnly: true)
         defer { database.close() }
-        let statement = try! database.prepare(sql)
-        var rows: [String] = []
-        while try! statement.step() {
-            rows.append((0..<statement.columnCount).map { statement.columnString($0) ?? "∅" }.joined(separator: "|"))
-        }
-        return rows
+        return try! database.rowTexts(sql)
     }
 }
 

@@ -181,15 +181,7 @@ import Testing
     }
     // MARK: - Migration 2: people as a rowid table
 
-    /// The rows of a query, each as its columns' text joined with `|` (NULL as `∅`).
-    private func rows(_ db: Database, _ sql: String) throws -> [String] {
-        let statement = try db.prepare(sql)
-        var rows: [String] = []
-        while try statement.step() {
-            rows.append((0..<statement.columnCount).map { statement.columnString($0) ?? "∅" }.joined(separator: "|"))
-        }
-        return rows
-    }
+    private func rows(_ db: Database, _ sql: String) throws -> [String] { try db.rowTexts(sql) }
 
     /// A store at schema version 1 (only `Migrations.all[0]` applied), with a run, two sponsors and people
     /// of both kinds, active and not, with and without username, mobile and e-mail.
