@@ -18,10 +18,15 @@ final class RunSession {
     private(set) var outcome: RunOutcome
     /// Whether the `store.invalid-record` findings are in `outcome`.
     private var storeFindingsAdded = false
+    /// Whether the store held no record when the run began. Then every record in it is one of this run's,
+    /// which passed the ID rule, so none can be a `store.invalid-record` (contract §5.8) and the store is not
+    /// read again to look.
+    private let startedEmpty: Bool
 
     init(options: RunOptions, store: any RunStore, runID: String, startedAt: Date, folder: ReportFolder) throws {
         self.options = options
         self.store = store
+        startedEmpty = store.isEmpty
         outcome = ImportRun.makeOutcome(options, runID: runID, startedAt: startedAt, scans: [])
         runRowID = try store.beginRun(
             runID: runID, startedAt: startedAt, runDate: options.validation.runDate.description, mode: options.mode)
@@ -31,7 +36,7 @@ final class RunSession {
     /// The strategy for this store: a first load reads each file once, staging the rows that pass the field
     /// rules as they are read; the reconciler's verdicts then take back the ones it rejects.
     private func strategy() -> any RunStrategy {
-        options.stagesFirstLoad && store.isEmpty ? FirstLoad() : LaterNight()
+        options.stagesFirstLoad && startedEmpty ? FirstLoad() : LaterNight()
     }
 
     func perform(progress: ProgressHandler?) throws -> TransactionCompletion {
@@ -124,6 +129,10 @@ final class RunSession {
 
     /// Adds the `store.invalid-record` findings of `kinds` to the outcome (contract §5.8).
     private func addStoreFindings(kinds: [RecordKind]) throws {
+        guard !startedEmpty else {
+            storeFindingsAdded = true
+            return
+        }
         let findings = try StoreFindings.invalidRecords(in: store, kinds: kinds)
         storeFindingsAdded = true
         guard !findings.isEmpty else { return }

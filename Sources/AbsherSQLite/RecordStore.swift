@@ -69,7 +69,8 @@ package final class RecordStore: RunStore {
     /// Whether the store holds any person or sponsor at all (a first load asks it nothing else), as it
     /// was when first asked in this run.
     package private(set) lazy var isEmpty: Bool = {
-        (try? database.scalarInt("SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM sponsors)")) == 0
+        (try? database.scalarInt(
+            "SELECT NOT EXISTS (SELECT 1 FROM people) AND NOT EXISTS (SELECT 1 FROM sponsors)")) == 1
     }()
 
     package func usernameOwner(key: String) throws -> String? {
