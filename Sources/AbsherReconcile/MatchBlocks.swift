@@ -59,27 +59,33 @@ struct MatchBlocks {
         return key
     }
 
-    mutating func add(
-        person: Int, _ view: MatchView, arabic: (first: UInt64, family: UInt64),
-        english: (first: UInt64, family: UInt64)
-    ) {
-        Self.forEachBlock(of: view, arabic: arabic, english: english) {
-            sorted.append(PackedKey<BlockPerson>.pack($0, UInt64(person)))
+    /// The blocks of a table of `BlockPerson` entries already sorted (`MatchBuilding`).
+    init(sorted: [UInt64]) { self.sorted = sorted }
+
+    /// Up to `count` consecutive ranges of whole blocks that cover the table, for pairing on several threads.
+    func parts(_ count: Int) -> [Range<Int>] {
+        var bounds = [0]
+        for part in 1..<max(count, 1) {
+            var index = max(sorted.count * part / count, bounds.last!)
+            while index > bounds.last! && index < sorted.count
+                && PackedKey<BlockPerson>.high(sorted[index]) == PackedKey<BlockPerson>.high(sorted[index - 1])
+            {
+                index += 1
+            }
+            if index > bounds.last! && index < sorted.count { bounds.append(index) }
         }
+        bounds.append(sorted.count)
+        return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
     }
 
-    mutating func sort() { sorted.sortInPlace() }
-
-    mutating func reserve(_ count: Int) { sorted.reserveCapacity(count) }
-
-    /// Calls `body` with each candidate pair `(i, j)`: the people of a block, and of a name block and the same
-    /// name's block of the day before. A pair that shares several blocks comes once for each.
-    /// Returns how many blocks were too large to pair on.
-    func forEachCandidatePair(_ body: (Int, Int) -> Void) -> Int {
+    /// Calls `body` with each candidate pair `(i, j)` of the blocks that start in `range` (whole blocks,
+    /// `parts`): the people of a block, and of a name block and the same name's block of the day before. A
+    /// pair that shares several blocks comes once for each. Returns how many blocks were too large to pair on.
+    func forEachCandidatePair(in range: Range<Int>, _ body: (Int, Int) -> Void) -> Int {
         var oversizedBlocks = 0
-        var start = 0
-        var previous: Range<Int>?
-        while start < sorted.count {
+        var start = range.lowerBound
+        var previous = blockBefore(start)
+        while start < range.upperBound {
             let block = PackedKey<BlockPerson>.high(sorted[start])
             var end = start + 1
             while end < sorted.count && PackedKey<BlockPerson>.high(sorted[end]) == block { end += 1 }
@@ -100,6 +106,17 @@ struct MatchBlocks {
             start = end
         }
         return oversizedBlocks
+    }
+
+    /// The block that ends at `index`, nil when there is none or it is too large to pair on.
+    private func blockBefore(_ index: Int) -> Range<Int>? {
+        guard index > 0 else { return nil }
+        let block = PackedKey<BlockPerson>.high(sorted[index - 1])
+        var start = index - 1
+        while start > 0 && PackedKey<BlockPerson>.high(sorted[start - 1]) == block && index - start <= Self.maxBlock {
+            start -= 1
+        }
+        return index - start > Self.maxBlock ? nil : start..<index
     }
 
     private func pairWithin(_ range: Range<Int>, _ body: (Int, Int) -> Void) {

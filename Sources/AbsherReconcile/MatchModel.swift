@@ -13,7 +13,7 @@ struct MatchModel {
     /// How many people the weights were counted over.
     let people: Int
     /// How many of the run's first names (`family` false) or family names have this skeleton key.
-    let count: (_ key: UInt64, _ family: Bool) -> Int
+    let count: @Sendable (_ key: UInt64, _ family: Bool) -> Int
 
     /// The estimates are smoothed towards priors, as if `priorPeople` more people had been counted: a small
     /// run says little of how common a day or a name is. Birth days spread over some 55 years; a name part is
@@ -23,7 +23,7 @@ struct MatchModel {
     static let priorShare = 1 / 1_000.0
 
     init<Counts: Sequence<Int32>>(
-        people: Int, dayCounts: Counts, count: @escaping (_ key: UInt64, _ family: Bool) -> Int
+        people: Int, dayCounts: Counts, count: @escaping @Sendable (_ key: UInt64, _ family: Bool) -> Int
     ) {
         self.people = people
         self.count = count

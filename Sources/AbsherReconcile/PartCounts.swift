@@ -14,4 +14,10 @@ struct PartCounts {
     func count(_ key: UInt64, family isFamily: Bool) -> Int {
         Int((isFamily ? family[key] : first[key]) ?? 0)
     }
+
+    /// Adds the counts of `other` (another part of the same run's people).
+    mutating func merge(_ other: PartCounts) {
+        first.merge(other.first, uniquingKeysWith: +)
+        family.merge(other.family, uniquingKeysWith: +)
+    }
 }

@@ -69,11 +69,12 @@ package enum Reconciler {
 
     /// The verdicts of each of `rules`, in its order. The rules that ask the store run on this thread (the
     /// store connection's), one after another; the others on the other core, beside them (up to
-    /// `parallelPeopleLimit` people), or after them.
+    /// `parallelPeopleLimit` people), or after them. The rules that use every core run last, on this thread.
     private static func judgeRules(_ context: ReconcileContext, store: (any StoreKnowledge)?) throws -> [Verdicts] {
         let rules = Self.rules
-        let asking = rules.filter { $0.asksStore }
-        let beside = rules.filter { !$0.asksStore }
+        let asking = rules.filter { $0.asksStore && !$0.usesEveryCore }
+        let beside = rules.filter { !$0.asksStore && !$0.usesEveryCore }
+        let last = rules.filter { $0.usesEveryCore }
         var asked: [Verdicts] = []
         var besides: [Verdicts] = []
         if context.personCount <= parallelPeopleLimit {
@@ -90,8 +91,21 @@ package enum Reconciler {
             asked = try asking.map { try $0.judge(context, store: store) }
             besides = try beside.map { try $0.judge(context, store: nil) }
         }
+        var lasts: [Verdicts] = []
+        for rule in last { lasts.append(try rule.judge(context, store: rule.asksStore ? store : nil)) }
         var askedNext = asked.makeIterator()
         var besideNext = besides.makeIterator()
-        return rules.map { $0.asksStore ? askedNext.next()! : besideNext.next()! }
+        var lastNext = lasts.makeIterator()
+        var ordered: [Verdicts] = []
+        for rule in rules {
+            if rule.usesEveryCore {
+                ordered.append(lastNext.next()!)
+            } else if rule.asksStore {
+                ordered.append(askedNext.next()!)
+            } else {
+                ordered.append(besideNext.next()!)
+            }
+        }
+        return ordered
     }
 }

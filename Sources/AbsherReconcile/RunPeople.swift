@@ -4,8 +4,9 @@ import AbsherSchema
 import AbsherSupport
 
 /// The run's people as the matcher sees them (contract §4b): every claiming row of citizens.csv and
-/// residents.csv, by index, with its `MatchView` read from the scans (nothing copied).
-struct RunPeople {
+/// residents.csv, by index, with its `MatchView` read from the scans (nothing copied). A class: the matcher's
+/// closures capture one reference, not a copy of every table it holds.
+final class RunPeople: Sendable {
     let context: ReconcileContext
     /// The claim tables of citizens.csv, then residents.csv: person `p` is the `p`-th claim (all claiming rows
     /// have a birth date), so no table of refs is kept.

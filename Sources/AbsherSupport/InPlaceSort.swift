@@ -1,3 +1,5 @@
+import Dispatch
+
 extension Array where Element == UInt64 {
     /// Sorts in place without the scratch buffer of the standard library's (stable) sort: the reconciler
     /// sorts arrays of tens of millions of packed keys at the memory peak of a run, where half their size
@@ -10,6 +12,40 @@ extension Array where Element == UInt64 {
         withUnsafeMutableBufferPointer { buffer in
             var depthLimit = 2 * (Int.bitWidth - buffer.count.leadingZeroBitCount)
             Self.introsort(buffer, 0, buffer.count - 1, &depthLimit)
+        }
+    }
+
+    /// The same on two threads, for a table large enough to pay for it: one partition around the median of
+    /// a sample, then each side sorted as `sortInPlace` sorts, one on each core. In place: nothing allocated.
+    package mutating func sortInPlaceOnTwoThreads() {
+        guard count >= 1 << 16 else { return sortInPlace() }
+        withUnsafeMutableBufferPointer { buffer in
+            var samples = (0..<15).map { buffer[$0 * (buffer.count - 1) / 14] }
+            samples.sortInPlace()
+            let split = Self.partition(buffer, below: samples[7])
+            // Two disjoint ranges, one a thread.
+            let sides = [0..<split, split..<buffer.count]
+            let slices = DisjointSlices(buffer)
+            DispatchQueue.concurrentPerform(iterations: sides.count) { side in
+                let range = sides[side]
+                guard range.count > 1 else { return }
+                var depthLimit = 2 * (Int.bitWidth - range.count.leadingZeroBitCount)
+                Self.introsort(slices.buffer, range.lowerBound, range.upperBound - 1, &depthLimit)
+            }
+        }
+    }
+
+    /// Moves the entries below `pivot` to the front; returns how many there are.
+    private static func partition(_ a: UnsafeMutableBufferPointer<UInt64>, below pivot: UInt64) -> Int {
+        var i = 0
+        var j = a.count - 1
+        while true {
+            while i <= j && a[i] < pivot { i += 1 }
+            while i <= j && a[j] >= pivot { j -= 1 }
+            if i >= j { return i }
+            a.swapAt(i, j)
+            i += 1
+            j -= 1
         }
     }
 

@@ -1,0 +1,84 @@
+import AbsherScan
+import AbsherSupport
+import Dispatch
+
+/// The run's candidate pairs weighed (contract §4b), the blocks split into whole-block parts that the
+/// cores weigh side by side. The pairs come out in the order one thread would find them: each part's in
+/// block order, parts in table order, a pair found again in a later part left out.
+struct MatchPairing {
+    /// A pair at or above `PossibleDuplicateRule.reportScore`, its run records listed first and second.
+    struct Found: Sendable {
+        var first: Int
+        var second: Int
+        var match: PersonMatch
+    }
+
+    /// How many parts the table is weighed in.
+    static let parts = 16
+
+    private(set) var found: [Found] = []
+    private(set) var candidates = 0
+    private(set) var weighed = 0
+    private(set) var oversizedBlocks = 0
+
+    init(_ people: RunPeople, blocks: MatchBlocks, model: MatchModel) {
+        // Many parts, not two: the name blocks, where the pairs are, fill the front of the table; the cores
+        // take the parts as they come free.
+        let parts = blocks.parts(people.count < MatchBuilding.parallelPeople ? 1 : Self.parts)
+        let results = ResultBox<MatchPairing>(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+            results.set(part, MatchPairing(people, blocks: blocks, model: model, part: parts[part]))
+        }
+        var reported: Set<UInt64> = []
+        for result in results.values {
+            candidates += result.candidates
+            weighed += result.weighed
+            oversizedBlocks += result.oversizedBlocks
+            for pair in result.found where reported.insert(Self.key(pair.first, pair.second)).inserted {
+                found.append(pair)
+            }
+        }
+    }
+
+    /// The pairs of the blocks of one part, weighed once each.
+    private init(_ people: RunPeople, blocks: MatchBlocks, model: MatchModel, part: Range<Int>) {
+        var weighedPairs: Set<UInt64> = []
+        oversizedBlocks = blocks.forEachCandidatePair(in: part) { a, b in
+            candidates += 1
+            guard abs(Int(people.day(a)) - Int(people.day(b))) <= 1 else { return }
+            var viewA = people.view(a, withEmail: false)
+            var viewB = people.view(b, withEmail: false)
+            guard
+                !QuickVeto.rulesOut(
+                    viewA, viewB, sharesEmail: { people.email(a) != 0 && people.email(a) == people.email(b) }),
+                weighedPairs.insert(Self.key(a, b)).inserted, people.id(a) != people.id(b)
+            else { return }
+            viewA.email = people.email(a)
+            viewB.email = people.email(b)
+            guard let weight = model.weigh(viewA, viewB) else { return }
+            let score = model.score(weight.weight)
+            guard score >= PossibleDuplicateRule.reportScore else { return }
+            let (first, second) = Self.order(a, b, people)
+            found.append(
+                Found(
+                    first: first, second: second,
+                    match: PersonMatch(
+                        record: people.side(first), other: people.side(second), score: score,
+                        reasons: weight.reasons.list)))
+        }
+        weighed = weighedPairs.count
+    }
+
+    /// One key for the pair whichever way round it came.
+    @inline(__always) static func key(_ a: Int, _ b: Int) -> UInt64 {
+        a < b ? UInt64(a) << 32 | UInt64(b) : UInt64(b) << 32 | UInt64(a)
+    }
+
+    /// Citizen before resident, then the smaller ID: the record listed first of a pair of this run.
+    private static func order(_ a: Int, _ b: Int, _ people: RunPeople) -> (Int, Int) {
+        let kindA = people.kind(a)
+        let kindB = people.kind(b)
+        if kindA != kindB { return kindA == .citizen ? (a, b) : (b, a) }
+        return people.id(a) < people.id(b) ? (a, b) : (b, a)
+    }
+}
