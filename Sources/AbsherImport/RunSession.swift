@@ -66,12 +66,14 @@ final class RunSession {
         // While the reconciler works, the other core may set the files against the store as it was committed,
         // from the rows the reconciler found claiming their IDs. (It reads the rows' facts as the scan left
         // them; the reconciler writes its verdicts once it is done.)
-        var early: EarlyComparison?
+        let early = EarlyComparisonSlot(kinds: scans.map(\.input.kind))
         var prepared: [StoreComparison.Prepared]?
         try Reconciler.reconcile(
-            &scans, options: options.reconcile, store: store,
-            onClaims: { scans, claims in early = strategy.earlyComparison(self, scans: scans, claims: claims) },
-            beforeVerdicts: { prepared = early?.wait() })
+            &scans, options: options.reconcile, store: RuleStore(store: store, early: early),
+            onClaims: { scans, claims in
+                early.comparison = strategy.earlyComparison(self, scans: scans, claims: claims)
+            },
+            beforeVerdicts: { prepared = early.prepared })
         outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
         try RunInterruption.check()
         if let failure = ImportRun.rejectRateFailure(outcome, limit: options.maxRejectRate) {

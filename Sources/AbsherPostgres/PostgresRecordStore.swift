@@ -75,6 +75,28 @@ package final class PostgresRecordStore: RunStore {
         }
     }
 
+    package func forEachActivePerson(among ids: [String], _ body: (_ fields: StoredPersonFields) throws -> Void)
+        throws
+    {
+        // COPY takes no parameters: the IDs go into the statement as an array literal. They are IDs as the
+        // store writes them, digits only; anything else could not be an active person's and is left out.
+        let ids = ids.filter { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        if isEmpty || ids.isEmpty { return }
+        try CopyLines.forEach(
+            connection,
+            """
+            COPY (SELECT id, kind, coalesce(name_ar, ''), coalesce(name_en, ''), coalesce(birth_date, ''),
+            coalesce(gender, ''), coalesce(mobile, ''), coalesce(email, '') FROM people
+            WHERE active = 1 AND id = ANY ('{\(ids.joined(separator: ","))}'::text[])) TO STDOUT
+            """
+        ) { fields in
+            try body(
+                StoredPersonFields(
+                    id: fields[0], kind: fields[1], nameAr: fields[2], nameEn: fields[3], birthDate: fields[4],
+                    gender: fields[5], mobile: fields[6], email: fields[7]))
+        }
+    }
+
     package func recordMatches(_ pairs: [StoredMatchPair], runRowID: Int64) throws {
         for pair in pairs {
             try connection.cachedStatement("DELETE FROM match_pairs WHERE first_id = $1 AND second_id = $2")

@@ -7,6 +7,8 @@ import AbsherSupport
 /// people is skipped and counted: its key says too little to pair on.
 struct MatchBlocks {
     static let maxBlock = 64
+    /// The most blocks one person is in (`forEachBlock`): a name block per script and the mobile's.
+    static let maxBlocksPerPerson = 3
 
     enum Kind: UInt64 {
         case name = 0

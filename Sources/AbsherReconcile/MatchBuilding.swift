@@ -1,10 +1,12 @@
 import AbsherSupport
 import Dispatch
+import Synchronization
 
 /// What the matcher counts and blocks before it pairs (contract §4b), built on both cores: each half of the
-/// run's people fills its own region of one table of `BlockPerson` entries, with its own counts of birth days
-/// and name parts; the counts are added, and the table sorted on two threads. The
-/// result does not depend on how the people were split.
+/// run's people appends its `BlockPerson` entries to one table, a batch at a time, at slots taken from a shared
+/// cursor, with its own counts of birth days and name parts; the counts are added and the table sorted on two
+/// threads. Entries are distinct, so the sorted table, and all that follows, does not depend on which thread
+/// wrote what where.
 struct MatchBuilding {
     var blocks: MatchBlocks
     /// How many people were born on each day (`MatchBlocks.dayBits`).
@@ -13,28 +15,26 @@ struct MatchBuilding {
 
     /// Below this many people one thread does it all.
     static let parallelPeople = 1 << 15
+    /// Entries a thread gathers before it takes slots for them.
+    static let batch = 4_096
 
     init(_ people: RunPeople) {
         let count = people.count
         let halves = count < Self.parallelPeople ? [0..<count] : [0..<count / 2, count / 2..<count]
-        // Counted first, so that the table is allocated once at its size (it is at the run's memory peak).
-        let sizes = ResultBox<Int>(count: halves.count)
-        DispatchQueue.concurrentPerform(iterations: halves.count) { half in
-            sizes.set(half, Self.blockCount(of: people, halves[half]))
-        }
-        let starts = sizes.values.reduce(into: [0]) { $0.append($0.last! + $1) }
         let counted = ResultBox<(days: [Int32], parts: PartCounts)>(count: halves.count)
-        let table = [UInt64](unsafeUninitializedCapacity: starts.last!) { buffer, initialized in
-            // Half `h` writes only from `starts[h]` to `starts[h + 1]`.
-            let regions = DisjointSlices(buffer)
+        let cursor = SlotCursor()
+        // At most this many entries; only the slots written are ever touched, so the rest costs no memory.
+        let capacity = count * MatchBlocks.maxBlocksPerPerson
+        var table = [UInt64](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            // Every slot is written by the one thread that took it from `cursor`.
+            let slots = DisjointSlices(buffer)
             DispatchQueue.concurrentPerform(iterations: halves.count) { half in
-                counted.set(half, Self.fill(regions.buffer, from: starts[half], with: people, halves[half]))
+                counted.set(half, Self.fill(slots.buffer, cursor: cursor, with: people, halves[half]))
             }
-            initialized = starts.last!
+            initialized = cursor.taken
         }
-        var sorted = table
-        sorted.sortInPlaceOnTwoThreads()
-        blocks = MatchBlocks(sorted: sorted)
+        table.sortInPlaceOnTwoThreads()
+        blocks = MatchBlocks(sorted: table)
         let values = counted.values
         dayCounts = values[0].days
         partCounts = values[0].parts
@@ -44,34 +44,44 @@ struct MatchBuilding {
         }
     }
 
-    /// How many blocks the people of `range` are in.
-    private static func blockCount(of people: RunPeople, _ range: Range<Int>) -> Int {
-        var count = 0
-        for person in range {
-            let view = people.view(person, withEmail: false)
-            MatchBlocks.forEachBlock(of: view) { _ in count += 1 }
-        }
-        return count
-    }
-
-    /// The blocks of the people of `range`, from `start` on, with their birth days and name parts counted.
+    /// Appends the blocks of the people of `range` to `table`, with their birth days and name parts counted.
     private static func fill(
-        _ table: UnsafeMutableBufferPointer<UInt64>, from start: Int, with people: RunPeople, _ range: Range<Int>
+        _ table: UnsafeMutableBufferPointer<UInt64>, cursor: SlotCursor, with people: RunPeople, _ range: Range<Int>
     ) -> (days: [Int32], parts: PartCounts) {
-        var next = start
         var days = [Int32](repeating: 0, count: 1 << 17)
         var parts = PartCounts()
+        var pending: [UInt64] = []
+        pending.reserveCapacity(Self.batch + MatchBlocks.maxBlocksPerPerson)
         for person in range {
             let view = people.view(person, withEmail: false)
             let arabic = MatchView.keys(view.arabic)
             let english = MatchView.keys(view.english)
             MatchBlocks.forEachBlock(of: view, arabic: arabic, english: english) { block in
-                (table.baseAddress! + next).initialize(to: PackedKey<BlockPerson>.pack(block, UInt64(person)))
-                next += 1
+                pending.append(PackedKey<BlockPerson>.pack(block, UInt64(person)))
             }
+            if pending.count >= Self.batch { cursor.write(&pending, into: table) }
             days[Int(MatchBlocks.dayBits(view.day))] += 1
             parts.add(arabic: arabic, english: english)
         }
+        cursor.write(&pending, into: table)
         return (days, parts)
+    }
+}
+
+/// The next free slot of a table that several threads append to.
+private final class SlotCursor: Sendable {
+    private let next = Atomic<Int>(0)
+
+    var taken: Int { next.load(ordering: .acquiring) }
+
+    /// Copies `entries` to slots of their own in `table` and empties them.
+    func write(_ entries: inout [UInt64], into table: UnsafeMutableBufferPointer<UInt64>) {
+        guard !entries.isEmpty else { return }
+        let start = next.wrappingAdd(entries.count, ordering: .relaxed).oldValue
+        precondition(start + entries.count <= table.count, "more matcher blocks than maxBlocksPerPerson allows")
+        entries.withUnsafeBufferPointer { source in
+            (table.baseAddress! + start).initialize(from: source.baseAddress!, count: source.count)
+        }
+        entries.removeAll(keepingCapacity: true)
     }
 }

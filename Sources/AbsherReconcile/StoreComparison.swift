@@ -71,6 +71,9 @@ package struct StoreComparison {
         /// Per candidate: the store holds its ID, active, with the same content hash.
         fileprivate var same: BitSet
         package var absentActive: [String] = []
+        /// The active stored records whose IDs no row of the file claims (`absentActive`, and those whose rows
+        /// all fail a rule), in ID order: for a person kind, the store's side of the matcher (contract §4b).
+        package var unclaimedActive: [UInt64] = []
         package var activeBefore = 0
 
         /// `claimed`: the rows that may be merged, at most one per ID, and the IDs whose rows conflict
@@ -103,6 +106,7 @@ package struct StoreComparison {
 
             var same = BitSet(count: candidates.count)
             var absent: [UInt64] = []
+            var unclaimed: [UInt64] = []
             var activeBefore = 0
             let candidateDirectory = IDDirectory(count: candidates.count) { ClaimTable.id(candidates[$0]) }
             let otherDirectory = IDDirectory(count: others.count) { others[$0] }
@@ -118,13 +122,16 @@ package struct StoreComparison {
                         }
                         candidate += 1
                     }
-                } else if active
-                    && PackedKey<BareID>.firstIndex(of: id, in: others, within: otherDirectory.range(of: id)) == nil
-                {
-                    absent.append(id)
+                } else if active {
+                    unclaimed.append(id)
+                    if PackedKey<BareID>.firstIndex(of: id, in: others, within: otherDirectory.range(of: id)) == nil {
+                        absent.append(id)
+                    }
                 }
             }
             absent.sort()
+            unclaimed.sort()
+            unclaimedActive = unclaimed
             self.candidates = candidates
             self.same = same
             self.activeBefore = activeBefore

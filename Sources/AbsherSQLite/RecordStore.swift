@@ -118,6 +118,27 @@ package final class RecordStore: RunStore {
         }
     }
 
+    package func forEachActivePerson(among ids: [String], _ body: (_ fields: StoredPersonFields) throws -> Void)
+        throws
+    {
+        if isEmpty { return }
+        let statement = try database.cachedStatement(
+            """
+            SELECT id, kind, name_ar, name_en, birth_date, gender, mobile, email FROM people
+            WHERE id = ? AND active = 1
+            """)
+        for id in ids {
+            statement.bind(id, at: 1)
+            defer { statement.reset() }
+            guard try statement.step() else { continue }
+            let columns = (0..<8).map { statement.columnBytes(Int32($0)) }
+            try body(
+                StoredPersonFields(
+                    id: columns[0], kind: columns[1], nameAr: columns[2], nameEn: columns[3], birthDate: columns[4],
+                    gender: columns[5], mobile: columns[6], email: columns[7]))
+        }
+    }
+
     package func recordMatches(_ pairs: [StoredMatchPair], runRowID: Int64) throws {
         let reverse = try database.cachedStatement("DELETE FROM match_pairs WHERE first_id = ? AND second_id = ?")
         let insert = try database.cachedStatement(

@@ -17,6 +17,9 @@ public protocol StoreKnowledge {
         skipping skips: (_ id: UnsafeBufferPointer<UInt8>) -> Bool,
         _ body: (_ fields: StoredPersonFields) throws -> Void
     ) throws
+    /// The same for the active people among `ids` (each once, in any order) only, by key: what a later night
+    /// gives the matcher when its comparison with the store found the few people tonight's rows do not claim.
+    func forEachActivePerson(among ids: [String], _ body: (_ fields: StoredPersonFields) throws -> Void) throws
     /// The pairs recorded as different people (`matches dismiss`).
     func dismissedPairs() throws -> [DismissedPair]
     func sponsorExists(_ id: String) throws -> Bool

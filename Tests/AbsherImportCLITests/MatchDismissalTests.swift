@@ -94,6 +94,44 @@ struct MatchDismissalTests {
         try Self.check(store: database.uri, folder: folder)
     }
 
+    /// With both person files tonight, the store's side of the matcher reads only the people tonight's rows
+    /// do not claim (found by the comparison with the store): the stored resident whose row tonight fails a
+    /// rule is one of them, and is still paired with the citizen; the resident whose row is accepted is not
+    /// paired with a copy of itself.
+    static func checkBothFiles(store: String, folder: TemporaryFolder) throws {
+        let (first, second) = try nights(folder)
+        try folder.write(
+            "n2/residents.csv",
+            """
+            iqama_number,name_en,nationality,birth_date,gender,mobile,sponsor_id
+            \(resident),Imran Khan,PAK,1988-04-12,M,12345,7000000001
+            2055512343,Rahul Kumar,IND,1990-01-05,M,0557654321,7000000001
+
+            """)
+        let reports = folder.path + "/r"
+        let options = ["--store", store, "--reports", reports, "--mode", "delta"] + MatchingTests.common
+        #expect(try BinaryRun.run(["run", first] + options).status == 0)
+        let night = try BinaryRun.run(["run", second] + options)
+        #expect(night.status == 0, "\(night.stderr)")
+        let matches = try CSVTable(contentsOf: reports + "/latest/matches.csv")
+        #expect(matches.rows.map { Array($0.prefix(4)) } == [[citizen, "citizen", resident, "resident"]])
+    }
+
+    @Test func unclaimedStoreResidentIsPairedWhenBothFilesComeOnSQLite() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Self.checkBothFiles(store: folder.path + "/s.sqlite", folder: folder)
+    }
+
+    @Test(.enabled(if: PostgresTestDatabase.shouldRun, PostgresTestDatabase.skipReason))
+    func unclaimedStoreResidentIsPairedWhenBothFilesComeOnPostgreSQL() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let database = try PostgresTestDatabase()
+        defer { database.drop() }
+        try Self.checkBothFiles(store: database.uri, folder: folder)
+    }
+
     @Test func dismissRefusesBadIDsAndAMissingStore() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

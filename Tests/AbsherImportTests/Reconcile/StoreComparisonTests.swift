@@ -140,6 +140,17 @@ import Testing
         Stored(id: 1_000_000_020, active: true, hash: 5),  // absent, active
     ]
 
+    /// The active stored records no row claims, for the matcher's side of the store: the absent ones and the
+    /// one whose row was rejected, in ID order; never an inactive one.
+    @Test func unclaimedActiveRecordsAreTheAbsentAndTheRejected() throws {
+        for order in [Self.stored, Self.stored.reversed()] {
+            let prepared = try StoreComparison.Prepared(facts: Self.facts(Self.rows)) { body in
+                for record in order { try body(record.id, record.active, record.hash) }
+            }
+            #expect(prepared.unclaimedActive == [1_000_000_020, 1_000_000_070, 1_000_000_080])
+        }
+    }
+
     @Test func everyCaseWithTheStoreInAnyOrder() throws {
         let facts = Self.facts(Self.rows)
         let expected = Outputs(

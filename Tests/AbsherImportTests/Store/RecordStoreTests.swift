@@ -147,4 +147,30 @@ import Testing
         // In no specified order.
         #expect(seen.sorted() == ["1000000008 false 7", "1000000057 true 9", "1000000099 true -1"])
     }
+
+    /// By key, the active people among the IDs asked for: not an inactive one, not one not asked for, nothing
+    /// for an ID the store does not hold; both kinds.
+    @Test(arguments: EngineStore.Engine.available)
+    func activePeopleAmongIDsAreThoseAskedForOnly(engine: EngineStore.Engine) throws {
+        let (store, run) = try store(engine)
+        try store.execute(
+            """
+            INSERT INTO people (id, kind, name_en, birth_date, active, record_hash, first_run_id) VALUES
+                ('1000000099', 'citizen', 'Saad', '1990-01-02', 1, 1, \(run)),
+                ('2000000006', 'resident', 'Ali', '1985-03-04', 1, 2, \(run)),
+                ('1000000008', 'citizen', 'Omar', '1970-05-06', 0, 3, \(run)),
+                ('1000000057', 'citizen', 'Badr', '1999-07-08', 1, 4, \(run));
+            """)
+        var seen: [String] = []
+        try store.inRunTransaction { records in
+            try records.forEachActivePerson(among: ["2000000006", "1000000008", "1000000099", "1000000016"]) {
+                seen.append(
+                    [$0.id, $0.kind, $0.nameEn, $0.birthDate].map { String(decoding: $0, as: UTF8.self) }
+                        .joined(separator: " "))
+            }
+            try records.forEachActivePerson(among: []) { _ in seen.append("none asked") }
+        }
+        // In no specified order.
+        #expect(seen.sorted() == ["1000000099 citizen Saad 1990-01-02", "2000000006 resident Ali 1985-03-04"])
+    }
 }
