@@ -82,8 +82,9 @@ struct MatchBlocks {
 
     /// Calls `body` with each candidate pair `(i, j)` of the blocks that start in `range` (whole blocks,
     /// `parts`): the people of a block, and of a name block and the same name's block of the day before. A
-    /// pair that shares several blocks comes once for each. Returns how many blocks were too large to pair on.
-    func forEachCandidatePair(in range: Range<Int>, _ body: (Int, Int) -> Void) -> Int {
+    /// pair that shares several blocks comes once for each; `sameName` says it comes from a name block (and so
+    /// from one birth day or two neighbours). Returns how many blocks were too large to pair on.
+    func forEachCandidatePair(in range: Range<Int>, _ body: (_ a: Int, _ b: Int, _ sameName: Bool) -> Void) -> Int {
         var oversizedBlocks = 0
         var start = range.lowerBound
         var previous = blockBefore(start)
@@ -97,12 +98,13 @@ struct MatchBlocks {
                 start = end
                 continue
             }
-            pairWithin(start..<end, body)
-            // The same name born the day before.
-            if let previous, block >> 38 != Kind.mobile.rawValue,
+            let sameName = block >> 38 != Kind.mobile.rawValue
+            pairWithin(start..<end) { body($0, $1, sameName) }
+            // The same name born the day before (a block of day 0 has none: `block - 1` is another name's).
+            if let previous, sameName, block & (1 << 17 - 1) != 0,
                 PackedKey<BlockPerson>.high(sorted[previous.lowerBound]) == block - 1
             {
-                pairAcross(previous, start..<end, body)
+                pairAcross(previous, start..<end) { body($0, $1, true) }
             }
             previous = start..<end
             start = end

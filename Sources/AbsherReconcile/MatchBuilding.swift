@@ -53,7 +53,9 @@ struct MatchBuilding {
         var pending: [UInt64] = []
         pending.reserveCapacity(Self.batch + MatchBlocks.maxBlocksPerPerson)
         for person in range {
-            let view = people.view(person, withEmail: false)
+            // The mobile is a block; the e-mail is not.
+            var view = people.view(person, withContacts: false)
+            view.mobile = people.mobile(person)
             let arabic = MatchView.keys(view.arabic)
             let english = MatchView.keys(view.english)
             MatchBlocks.forEachBlock(of: view, arabic: arabic, english: english) { block in

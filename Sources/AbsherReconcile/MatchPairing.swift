@@ -6,11 +6,17 @@ import Dispatch
 /// cores weigh side by side. The pairs come out in the order one thread would find them: each part's in
 /// block order, parts in table order, a pair found again in a later part left out.
 struct MatchPairing {
-    /// A pair at or above `PossibleDuplicateRule.reportScore`, its run records listed first and second.
+    /// A pair at or above `PossibleDuplicateRule.reportScore`, its run records listed first and second: a few
+    /// bytes, the `PersonMatch` (with its text) made only once the parts are put together (`match`).
     struct Found: Sendable {
         var first: Int
         var second: Int
-        var match: PersonMatch
+        var score: Double
+        var reasons: MatchReasons
+
+        func match(_ people: RunPeople) -> PersonMatch {
+            PersonMatch(record: people.side(first), other: people.side(second), score: score, reasons: reasons.list)
+        }
     }
 
     /// How many parts the table is weighed in.
@@ -43,28 +49,24 @@ struct MatchPairing {
     /// The pairs of the blocks of one part, weighed once each.
     private init(_ people: RunPeople, blocks: MatchBlocks, model: MatchModel, part: Range<Int>) {
         var weighedPairs: Set<UInt64> = []
-        oversizedBlocks = blocks.forEachCandidatePair(in: part) { a, b in
+        oversizedBlocks = blocks.forEachCandidatePair(in: part) { a, b, sameName in
             candidates += 1
-            guard abs(Int(people.day(a)) - Int(people.day(b))) <= 1 else { return }
-            var viewA = people.view(a, withEmail: false)
-            var viewB = people.view(b, withEmail: false)
+            // People of one name block were born on its day or the day before: only a mobile's block needs
+            // the look at the days.
+            guard sameName || abs(Int(people.day(a)) - Int(people.day(b))) <= 1 else { return }
+            var viewA = people.view(a, withContacts: false)
+            var viewB = people.view(b, withContacts: false)
             guard
-                !QuickVeto.rulesOut(
-                    viewA, viewB, sharesEmail: { people.email(a) != 0 && people.email(a) == people.email(b) }),
+                !QuickVeto.rulesOut(viewA, viewB, sharesContact: { people.sharesContact(a, b) }),
                 weighedPairs.insert(Self.key(a, b)).inserted, people.id(a) != people.id(b)
             else { return }
-            viewA.email = people.email(a)
-            viewB.email = people.email(b)
+            people.addContacts(of: a, to: &viewA)
+            people.addContacts(of: b, to: &viewB)
             guard let weight = model.weigh(viewA, viewB) else { return }
             let score = model.score(weight.weight)
             guard score >= PossibleDuplicateRule.reportScore else { return }
             let (first, second) = Self.order(a, b, people)
-            found.append(
-                Found(
-                    first: first, second: second,
-                    match: PersonMatch(
-                        record: people.side(first), other: people.side(second), score: score,
-                        reasons: weight.reasons.list)))
+            found.append(Found(first: first, second: second, score: score, reasons: weight.reasons))
         }
         weighed = weighedPairs.count
     }

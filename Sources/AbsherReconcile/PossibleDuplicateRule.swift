@@ -22,34 +22,46 @@ enum PossibleDuplicateRule: CrossRowRule {
             return verdicts
         }
         let people = RunPeople(context)
+        let dismissed = Set(try store?.dismissedPairs() ?? [])
+        let pairs = try pairs(of: people, store: store, dismissed: dismissed)
+        var found: [PersonMatch] = []
+        for pair in pairs.run {
+            let match = pair.match(people)
+            if dismissed.contains(DismissedPair(match.record.id, match.other.id)) { continue }
+            found.append(match)
+            add(match, on: pair.first, people, &verdicts)
+            add(match.swapped, on: pair.second, people, &verdicts)
+        }
+        for (match, person) in pairs.store {
+            found.append(match)
+            add(match, on: person, people, &verdicts)
+        }
+        verdicts.matchesFound(found, scans: context.scans, oversizedBlocks: pairs.oversizedBlocks)
+        return verdicts
+    }
+
+    /// The pairs among the run's people, and those of a run person with a store person (dismissed ones left
+    /// out). The blocks are let go before the pairs become matches and findings, which would otherwise be in
+    /// memory with them.
+    private static func pairs(of people: RunPeople, store: (any StoreKnowledge)?, dismissed: Set<DismissedPair>)
+        throws -> (run: [MatchPairing.Found], store: [(PersonMatch, Int)], oversizedBlocks: Int)
+    {
         let building = MatchBuilding(people)
         let partCounts = building.partCounts
         let model = MatchModel(people: people.count, dayCounts: building.dayCounts.lazy.filter { $0 > 1 }) {
             key, family in partCounts.count(key, family: family)
         }
-        let dismissed = Set(try store?.dismissedPairs() ?? [])
         let pairing = MatchPairing(people, blocks: building.blocks, model: model)
-        var found: [PersonMatch] = []
-        for pair in pairing.found where !dismissed.contains(DismissedPair(pair.match.record.id, pair.match.other.id)) {
-            found.append(pair.match)
-            add(pair.match, on: pair.first, people, &verdicts)
-            add(pair.match.swapped, on: pair.second, people, &verdicts)
-        }
-        let oversizedBlocks = pairing.oversizedBlocks
         PhaseClock.mark(
             "matcher: \(people.count) people, \(pairing.candidates) candidate pairs, \(pairing.weighed) weighed, "
-                + "\(oversizedBlocks) oversized blocks skipped")
+                + "\(pairing.oversizedBlocks) oversized blocks skipped")
+        var storePairs: [(PersonMatch, Int)] = []
         if let store {
-            try StorePeopleMatcher(people: people, blocks: building.blocks, model: model, dismissed: dismissed).match(
-                store
-            ) {
-                match, person in
-                found.append(match)
-                add(match, on: person, people, &verdicts)
-            }
+            let matcher = StorePeopleMatcher(
+                people: people, blocks: building.blocks, model: model, dismissed: dismissed)
+            try matcher.match(store) { match, person in storePairs.append((match, person)) }
         }
-        verdicts.matchesFound(found, scans: context.scans, oversizedBlocks: oversizedBlocks)
-        return verdicts
+        return (pairing.found, storePairs, pairing.oversizedBlocks)
     }
 
     private static func add(_ match: PersonMatch, on person: Int, _ people: RunPeople, _ verdicts: inout Verdicts) {

@@ -7,8 +7,9 @@ enum QuickVeto {
     /// Whether the first or the family name disagrees in every script both records have (not equal, not the
     /// same skeleton, not a slip of a letter), or the records share no script, no name skeleton and no
     /// contact, so that they cannot reach a reporting score.
-    /// `sharesEmail` is asked only in the last case (the e-mails' hashes are not in the views yet).
-    static func rulesOut(_ a: MatchView, _ b: MatchView, sharesEmail: () -> Bool) -> Bool {
+    /// `sharesContact` (a mobile or an e-mail in common) is asked only in the last case: the views need not
+    /// carry their contacts yet.
+    static func rulesOut(_ a: MatchView, _ b: MatchView, sharesContact: () -> Bool) -> Bool {
         var firstCompared = false
         var firstAgrees = false
         var lastCompared = false
@@ -31,7 +32,7 @@ enum QuickVeto {
         let x = a.arabic.isEmpty ? a.english : a.arabic
         let y = b.arabic.isEmpty ? b.english : b.arabic
         guard !x.isEmpty, !y.isEmpty else { return false }
-        if (a.mobile != 0 && a.mobile == b.mobile) || sharesEmail() { return false }
+        if sharesContact() { return false }
         let keysX = MatchView.keys(x)
         let keysY = MatchView.keys(y)
         return keysX.first != keysY.first && (keysX.family == 0 || keysX.family != keysY.family)

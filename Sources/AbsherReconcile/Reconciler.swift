@@ -92,6 +92,8 @@ package enum Reconciler {
             besides = try beside.map { try $0.judge(context, store: nil) }
         }
         var lasts: [Verdicts] = []
+        // The other rules' tables are gone: their pages go back to the system before the last rules build theirs.
+        if !last.isEmpty { MemoryRelease.trim() }
         for rule in last { lasts.append(try rule.judge(context, store: rule.asksStore ? store : nil)) }
         var askedNext = asked.makeIterator()
         var besideNext = besides.makeIterator()

@@ -40,21 +40,43 @@ final class RunPeople: Sendable {
             : RowRef(file: residentFile, row: ClaimTable.row(residentClaims[person - citizenClaims.count]))
     }
 
-    /// The person as the matcher compares them; `withEmail` false leaves the e-mail out (0), which only the
-    /// model reads.
-    func view(_ person: Int, withEmail: Bool = true) -> MatchView {
+    /// The person as the matcher compares them; `withContacts` false leaves the mobile and the e-mail out (0):
+    /// the cheap look at a pair needs only the names (`addContacts` adds them), and they are another table's.
+    func view(_ person: Int, withContacts: Bool = true) -> MatchView {
         let ref = ref(person)
         let file = Int(ref.file)
         let row = Int(ref.row)
-        let rowFacts = facts[file][row]
         let personFacts = people[file][row]
         let start = Int(personFacts.names)
         let middle = start + personFacts.arabicLength
         let end = middle + personFacts.englishLength
-        return MatchView(
+        var view = MatchView(
             arabic: names[file][start..<middle], english: names[file][middle..<end], gender: personFacts.gender,
-            day: personFacts.birthDay, mobile: rowFacts.mobile,
-            email: !withEmail || rowFacts.email.isNone ? 0 : arenas[file].hash(rowFacts.email))
+            day: personFacts.birthDay, mobile: 0, email: 0)
+        if withContacts { addContacts(of: person, to: &view) }
+        return view
+    }
+
+    /// Fills in the mobile and the e-mail's hash of `person`'s view.
+    func addContacts(of person: Int, to view: inout MatchView) {
+        let ref = ref(person)
+        let rowFacts = facts[Int(ref.file)][Int(ref.row)]
+        view.mobile = rowFacts.mobile
+        view.email = rowFacts.email.isNone ? 0 : arenas[Int(ref.file)].hash(rowFacts.email)
+    }
+
+    /// Whether two people have a mobile or an e-mail in common.
+    func sharesContact(_ a: Int, _ b: Int) -> Bool {
+        let mobileA = mobile(a)
+        if mobileA != 0 && mobileA == mobile(b) { return true }
+        let emailA = email(a)
+        return emailA != 0 && emailA == email(b)
+    }
+
+    /// The person's mobile (the 9-digit national number), 0 when none.
+    func mobile(_ person: Int) -> UInt32 {
+        let ref = ref(person)
+        return facts[Int(ref.file)][Int(ref.row)].mobile
     }
 
     /// The hash of the person's e-mail, 0 when none.

@@ -41,11 +41,16 @@ struct StorePeopleMatcher {
                 if seen.contains(person) { return }
                 seen.append(person)
                 guard abs(Int(people.day(person)) - Int(view.day)) <= 1 else { return }
-                var runView = people.view(person, withEmail: false)
+                var runView = people.view(person, withContacts: false)
                 guard
                     !QuickVeto.rulesOut(
-                        runView, view, sharesEmail: { view.email != 0 && people.email(person) == view.email })
+                        runView, view,
+                        sharesContact: {
+                            (view.mobile != 0 && people.mobile(person) == view.mobile)
+                                || (view.email != 0 && people.email(person) == view.email)
+                        })
                 else { return }
+                runView.mobile = people.mobile(person)
                 runView.email = people.email(person)
                 guard let weighed = model.weigh(runView, view) else { return }
                 let score = model.score(weighed.weight)

@@ -24,8 +24,8 @@ func candidatePairsOfThePartsAreThoseOfTheWholeTable(parts: Int) {
     entries.sortInPlace()
     let blocks = MatchBlocks(sorted: entries)
     var whole: [UInt64] = []
-    let wholeOversized = blocks.forEachCandidatePair(in: 0..<entries.count) {
-        whole.append(UInt64($0) << 32 | UInt64($1))
+    let wholeOversized = blocks.forEachCandidatePair(in: 0..<entries.count) { a, b, _ in
+        whole.append(UInt64(a) << 32 | UInt64(b))
     }
     var split: [UInt64] = []
     var splitOversized = 0
@@ -33,7 +33,7 @@ func candidatePairsOfThePartsAreThoseOfTheWholeTable(parts: Int) {
     #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == entries.count)
     for (range, next) in zip(ranges, ranges.dropFirst()) { #expect(range.upperBound == next.lowerBound) }
     for range in ranges {
-        splitOversized += blocks.forEachCandidatePair(in: range) { split.append(UInt64($0) << 32 | UInt64($1)) }
+        splitOversized += blocks.forEachCandidatePair(in: range) { a, b, _ in split.append(UInt64(a) << 32 | UInt64(b)) }
     }
     #expect(wholeOversized > 0)
     #expect(split.count == whole.count)
