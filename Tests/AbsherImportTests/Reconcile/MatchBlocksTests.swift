@@ -33,7 +33,8 @@ func candidatePairsOfThePartsAreThoseOfTheWholeTable(parts: Int) {
     #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == entries.count)
     for (range, next) in zip(ranges, ranges.dropFirst()) { #expect(range.upperBound == next.lowerBound) }
     for range in ranges {
-        splitOversized += blocks.forEachCandidatePair(in: range) { a, b, _ in split.append(UInt64(a) << 32 | UInt64(b)) }
+        splitOversized += blocks.forEachCandidatePair(in: range) { a, b, _ in split.append(UInt64(a) << 32 | UInt64(b))
+        }
     }
     #expect(wholeOversized > 0)
     #expect(split.count == whole.count)
