@@ -35,7 +35,10 @@ enum RunArguments {
         .value(
             "max-per-email", "N", "People who may share one e-mail before email.shared.",
             default: "\(RunOptions.defaultMaxPeoplePerContact)"),
-        .value("report-language", "L", "Language of report.html: en or ar.", default: "en", choices: ["en", "ar"]),
+        .value(
+            "report-language", "L",
+            "Language of report.html, Reports/index.html and the messages of rejects.csv: en or ar.", default: "en",
+            choices: ["en", "ar"]),
         .flag("mask-pii", "Mask IDs, mobiles and e-mails in every report."),
         .flag("quiet", "Print nothing but errors."),
         .value(
