@@ -76,7 +76,7 @@ public struct RowFacts: Sendable {
             usernameOffset = username.offset
             usernameLength = UInt16(clamping: username.length)
             let mobile = record[.mobile].map { Digits.number($0.utf8.dropFirst(4)) } ?? 0
-            let email = record[.email].map { arena.append($0.lowercased()) } ?? .none
+            let email = record[.email].map { arena.appendLowercased($0) } ?? .none
             emailOffset = email.offset
             emailLength = UInt16(clamping: email.length)
             let sponsorID = record.kind == .resident ? record[.sponsorID].map { Digits.number($0) } ?? 0 : 0
