@@ -22,6 +22,8 @@ public struct CSVReader {
     /// Whether records carry their raw text (`CSVRecord.raw`); set between records. A reader that needs only
     /// the fields (the first scan of a file) turns it off and holds a huge cell once less.
     public var keepsRaw = true
+    /// Whether records carry their fields; off only while ``skipRecord()`` reads past one.
+    private var keepsFields = true
 
     private let storage: ReaderStorage
     private let text: UnsafeMutablePointer<UInt8>
@@ -123,6 +125,20 @@ public struct CSVReader {
         }
     }
 
+    /// Reads past the next record as ``next()`` would, line numbers and all, without building it (no fields,
+    /// no raw text, nothing allocated): what a reader that copies only some records does with the others.
+    /// `false` at the end of the data.
+    public mutating func skipRecord() throws(CSVReadError) -> Bool {
+        let keptRaw = keepsRaw
+        keepsRaw = false
+        keepsFields = false
+        defer {
+            keepsRaw = keptRaw
+            keepsFields = true
+        }
+        return try next() != nil
+    }
+
     /// The lowercase hex SHA-256 of all raw input bytes read so far (all of them once ``next()`` returned `nil`).
     public func sha256Hex() -> String {
         storage.sha256Hex()
@@ -164,9 +180,12 @@ public struct CSVReader {
     /// Hands out the record built so far and starts a new one.
     private mutating func completeRecord(isUnterminated: Bool) -> CSVRecord {
         recordFieldEnds.append(recordBytes.count)
-        let record = CSVRecord(
-            line: recordLine, bytes: recordBytes.makeArray(), fieldEnds: recordFieldEnds.makeArray(),
-            raw: keepsRaw ? recordRaw.makeArray() : [], isUnterminated: isUnterminated)
+        let record =
+            keepsFields
+            ? CSVRecord(
+                line: recordLine, bytes: recordBytes.makeArray(), fieldEnds: recordFieldEnds.makeArray(),
+                raw: keepsRaw ? recordRaw.makeArray() : [], isUnterminated: isUnterminated)
+            : CSVRecord(line: recordLine, bytes: [], fieldEnds: [], raw: [], isUnterminated: isUnterminated)
         state = .recordStart
         recordBytes.removeAll()
         recordFieldEnds.removeAll()
@@ -179,6 +198,7 @@ public struct CSVReader {
         let text = self.text
         let end = textCount
         let delimiter = self.delimiter
+        let keepsFields = self.keepsFields
         var index = textIndex
         defer { textIndex = index }
         while index < end {
@@ -200,13 +220,13 @@ public struct CSVReader {
                     if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
                     scanEnd += 1
                 }
-                if scanEnd > index {
+                if keepsFields && scanEnd > index {
                     recordBytes.append(text + index, count: scanEnd - index)
                 }
                 index = scanEnd
                 guard index < end else { return nil }
                 if text[index] == delimiter {
-                    recordFieldEnds.append(recordBytes.count)
+                    if keepsFields { recordFieldEnds.append(recordBytes.count) }
                     state = .fieldStart
                     index += 1
                 } else {
@@ -215,15 +235,15 @@ public struct CSVReader {
                     return record
                 }
             case .quoted:
-                guard scanQuoted(text, end: end, at: &index) else { return nil }
+                guard scanQuoted(text, end: end, at: &index, keepsFields: keepsFields) else { return nil }
             case .quoteInQuoted:
                 let byte = text[index]
                 if byte == Self.quote {
-                    recordBytes.append(Self.quote)
+                    if keepsFields { recordBytes.append(Self.quote) }
                     state = .quoted
                     index += 1
                 } else if byte == delimiter {
-                    recordFieldEnds.append(recordBytes.count)
+                    if keepsFields { recordFieldEnds.append(recordBytes.count) }
                     state = .fieldStart
                     index += 1
                 } else if byte == Self.lineFeed || byte == Self.carriageReturn {
@@ -264,7 +284,9 @@ public struct CSVReader {
     /// Inside quotes: takes bytes up to the next quote or line break, then that byte. False when the chunk
     /// ended first.
     @inline(__always)
-    private mutating func scanQuoted(_ text: UnsafeMutablePointer<UInt8>, end: Int, at index: inout Int) -> Bool {
+    private mutating func scanQuoted(
+        _ text: UnsafeMutablePointer<UInt8>, end: Int, at index: inout Int, keepsFields: Bool
+    ) -> Bool {
         var scanEnd = index
         while scanEnd < end {
             let byte = text[scanEnd]
@@ -272,7 +294,7 @@ public struct CSVReader {
             scanEnd += 1
         }
         if scanEnd > index {
-            recordBytes.append(text + index, count: scanEnd - index)
+            if keepsFields { recordBytes.append(text + index, count: scanEnd - index) }
             quotedCarriageReturn = false
         }
         index = scanEnd
@@ -283,7 +305,7 @@ public struct CSVReader {
             quotedCarriageReturn = false
             state = .quoteInQuoted
         } else {
-            recordBytes.append(byte)
+            if keepsFields { recordBytes.append(byte) }
             if byte == Self.carriageReturn {
                 line += 1
                 quotedCarriageReturn = true

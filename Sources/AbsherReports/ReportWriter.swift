@@ -124,12 +124,13 @@ package struct ReportWriter {
         try copy(headerRecord, isHeader: true)
         var index = 0
         while let next = wanted.first {
-            // Only the records copied need their raw text; a huge cell of another is held once less.
-            reader.keepsRaw = index == next
-            guard let record = try reader.next() else { break }
+            // Only the records copied are built (with their raw text); the others are read past.
             if index == next {
+                guard let record = try reader.next() else { break }
                 try copy(record)
                 wanted.removeFirst()
+            } else {
+                guard try reader.skipRecord() else { break }
             }
             index += 1
         }

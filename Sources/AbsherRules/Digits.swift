@@ -64,7 +64,11 @@ public enum Digits {
     }
 
     /// The value of a run of ASCII digits (no check: the caller knows they are digits).
-    @inlinable public static func number(_ digits: String) -> UInt64 { number(digits.utf8) }
+    @inlinable public static func number(_ digits: String) -> UInt64 {
+        // Over the string's bytes at once (an ID is a small string): not one `utf8` step a byte.
+        var digits = digits
+        return digits.withUTF8 { number($0) }
+    }
 
     /// The value of a run of ASCII digits (no check: the caller knows they are digits).
     @inlinable public static func number<Bytes: Sequence<UInt8>>(_ digits: Bytes) -> UInt64 {

@@ -19,13 +19,21 @@ public struct GregorianDate: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// Parses a strict `YYYY-MM-DD` (ASCII digits, a real Gregorian day), as `--now` takes it.
     public init?(iso: String) {
+        var iso = iso
+        // Over the string's bytes at once (a date is a small string): not one `utf8` step a byte.
+        guard let fields = iso.withUTF8({ Self.isoFields($0) }) else { return nil }
+        self.init(year: fields.0, month: fields.1, day: fields.2)
+    }
+
+    /// The year, month and day of a strict `YYYY-MM-DD`, or nil.
+    private static func isoFields(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard bytes.count == 10 else { return nil }
         var fields = (0, 0, 0)
-        var position = 0
-        for byte in iso.utf8 {
+        for (position, byte) in bytes.enumerated() {
             switch position {
             case 4, 7:
                 guard byte == UInt8(ascii: "-") else { return nil }
-            case 0..<10:
+            default:
                 guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
                 let digit = Int(byte &- 0x30)
                 if position < 4 {
@@ -35,13 +43,9 @@ public struct GregorianDate: Sendable, Hashable, Comparable, CustomStringConvert
                 } else {
                     fields.2 = fields.2 * 10 + digit
                 }
-            default:
-                return nil
             }
-            position += 1
         }
-        guard position == 10 else { return nil }
-        self.init(year: fields.0, month: fields.1, day: fields.2)
+        return fields
     }
 
     /// The day that lies `daysSince1970` days after 1970-01-01 (negative before it).

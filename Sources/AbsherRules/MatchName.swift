@@ -10,18 +10,33 @@
 package enum MatchName {
     /// The Arabic name `text` (NFC) normalised, parts separated by 0x20.
     package static func arabic(_ text: String) -> [UInt8] {
+        Array(unsafeUninitializedCapacity: max(text.utf8.count, 1)) { buffer, count in
+            count = writeArabic(text, into: buffer.baseAddress!)
+        }
+    }
+
+    /// The Latin name `text` normalised, parts separated by 0x20.
+    package static func english(_ text: String) -> [UInt8] {
+        Array(unsafeUninitializedCapacity: max(text.utf8.count, 1)) { buffer, count in
+            count = writeEnglish(text, into: buffer.baseAddress!)
+        }
+    }
+
+    /// Writes `arabic(text)` to `output`, which has room for `text.utf8.count` bytes (a normalised name is
+    /// never longer than its text), and returns its length. Nothing is allocated.
+    package static func writeArabic(_ text: String, into output: UnsafeMutablePointer<UInt8>) -> Int {
         var text = text
-        var words = Words()
+        var parts = Parts(output, script: .arabic)
         text.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
-                    if byte == 0x20 || byte == 0x2D { words.endWord() }
+                    if byte == 0x20 || byte == 0x2D { parts.endWord() }
                     index += 1
                 } else if byte >= 0xC0 && byte < 0xE0 && index + 1 < bytes.count {
                     let scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    if let letter = arabicByte(scalar) { words.letters.append(letter) }
+                    if let letter = arabicByte(scalar) { parts.append(letter) }
                     index += 2
                 } else {
                     // Three- and four-byte scalars (joiners, marks): not letters of a name.
@@ -29,44 +44,96 @@ package enum MatchName {
                 }
             }
         }
-        words.endWord()
-        return joined(words, script: .arabic)
+        parts.endWord()
+        return parts.count
     }
 
-    /// The Latin name `text` normalised, parts separated by 0x20.
-    package static func english(_ text: String) -> [UInt8] {
+    /// Writes `english(text)` to `output`, which has room for `text.utf8.count` bytes, and returns its
+    /// length. Nothing is allocated.
+    package static func writeEnglish(_ text: String, into output: UnsafeMutablePointer<UInt8>) -> Int {
         var text = text
-        var words = Words()
+        var parts = Parts(output, script: .latin)
         text.withUTF8 { bytes in
             for byte in bytes {
                 if byte == 0x20 || byte == 0x2D {
-                    words.endWord()
+                    parts.endWord()
                 } else if byte >= 0x41 && byte <= 0x5A {
-                    words.letters.append(byte | 0x20)
+                    parts.append(byte | 0x20)
                 } else if byte >= 0x61 && byte <= 0x7A {
-                    words.letters.append(byte)
+                    parts.append(byte)
                 }
             }
         }
-        words.endWord()
-        return joined(words, script: .latin)
+        parts.endWord()
+        return parts.count
     }
 
-    /// The letters of every word end to end, and where each word ends: two allocations a name, not one a word.
-    struct Words {
-        var letters: [UInt8] = []
-        var ends: [Int] = []
+    /// The name's parts as they are written, word by word, straight into the output: `son of` dropped,
+    /// `عبد`/`abd…` and a lone article joined to what follows, a leading article dropped.
+    struct Parts {
+        let output: UnsafeMutablePointer<UInt8>
+        let script: Script
+        /// The bytes written.
+        var count = 0
+        /// Where the letters of the word being read start, -1 between words.
+        var wordStart = -1
+        /// A space was written before the word being read.
+        var spaced = false
+        /// Where the part that the last words joined to what follows starts, -1 when none is open.
+        var pendingStart = -1
 
-        init() {
-            letters.reserveCapacity(48)
-            ends.reserveCapacity(8)
+        init(_ output: UnsafeMutablePointer<UInt8>, script: Script) {
+            self.output = output
+            self.script = script
+        }
+
+        @inline(__always) mutating func append(_ letter: UInt8) {
+            if wordStart < 0 {
+                spaced = pendingStart < 0 && count > 0
+                if spaced {
+                    output[count] = 0x20
+                    count += 1
+                }
+                wordStart = count
+            }
+            output[count] = letter
+            count += 1
         }
 
         mutating func endWord() {
-            if letters.count > (ends.last ?? 0) { ends.append(letters.count) }
+            guard wordStart >= 0 else { return }
+            let word = UnsafeBufferPointer(start: output + wordStart, count: count - wordStart)
+            let start = wordStart
+            wordStart = -1
+            if spaced && MatchName.isSon(word, script: script) {
+                // `son of` after a part: dropped with the space before it.
+                count = start - 1
+                return
+            }
+            if pendingStart < 0 { pendingStart = start }
+            if MatchName.joinsNext(word, script: script) { return }
+            dropArticle()
+            pendingStart = -1
         }
 
-        func word(_ index: Int) -> ArraySlice<UInt8> { letters[(index == 0 ? 0 : ends[index - 1])..<ends[index]] }
+        /// Drops a leading article from the part that starts at `pendingStart` (the last one written).
+        private mutating func dropArticle() {
+            let start = pendingStart
+            let length = count - start
+            let hasArticle: Bool
+            switch script {
+            case .arabic:
+                hasArticle =
+                    length > 4 && output[start] == MatchName.arabicArticle[0]
+                    && output[start + 1] == MatchName.arabicArticle[1]
+            case .latin:
+                hasArticle =
+                    length >= 5 && (output[start] == 0x61 || output[start] == 0x65) && output[start + 1] == 0x6C
+            }
+            guard hasArticle else { return }
+            for index in start..<(count - 2) { output[index] = output[index + 2] }
+            count -= 2
+        }
     }
 
     enum Script { case arabic, latin }
@@ -95,46 +162,20 @@ package enum MatchName {
     private static let latinAbd: [[UInt8]] = ["abd", "abdul", "abdel", "abdal", "abdol", "abdu"].map { Array($0.utf8) }
     private static let latinArticle: [[UInt8]] = ["al", "el"].map { Array($0.utf8) }
 
-    /// The words put back together: `son of` dropped, `عبد`/`abd…` and a lone article joined to what follows,
-    /// a leading article dropped.
-    private static func joined(_ words: Words, script: Script) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(words.letters.count + words.ends.count)
-        var pendingStart: Int?
-        for index in words.ends.indices {
-            let word = words.word(index)
-            let isSon =
-                script == .arabic
-                ? arabicSon.contains { $0.elementsEqual(word) } : latinSon.contains { $0.elementsEqual(word) }
-            if isSon && !result.isEmpty && pendingStart == nil { continue }
-            let joinsNext =
-                script == .arabic
-                ? word.elementsEqual(arabicAbd) || word.elementsEqual(arabicArticle)
-                : latinAbd.contains { $0.elementsEqual(word) } || latinArticle.contains { $0.elementsEqual(word) }
-            if pendingStart == nil {
-                if !result.isEmpty { result.append(0x20) }
-                pendingStart = result.count
-            }
-            result += word
-            if joinsNext { continue }
-            dropArticle(&result, from: pendingStart!, script: script)
-            pendingStart = nil
+    /// `word` is `son of`.
+    private static func isSon(_ word: UnsafeBufferPointer<UInt8>, script: Script) -> Bool {
+        switch script {
+        case .arabic: return arabicSon.contains { word.elementsEqual($0) }
+        case .latin: return latinSon.contains { word.elementsEqual($0) }
         }
-        return result
     }
 
-    /// Drops a leading article from the part that starts at `start` (the last one of `result`).
-    private static func dropArticle(_ result: inout [UInt8], from start: Int, script: Script) {
-        let count = result.count - start
+    /// `word` is joined to the word after it (`عبد`/`abd…`, a lone article).
+    private static func joinsNext(_ word: UnsafeBufferPointer<UInt8>, script: Script) -> Bool {
         switch script {
-        case .arabic:
-            if count > 4 && result[start] == arabicArticle[0] && result[start + 1] == arabicArticle[1] {
-                result.removeSubrange(start..<(start + 2))
-            }
+        case .arabic: return word.elementsEqual(arabicAbd) || word.elementsEqual(arabicArticle)
         case .latin:
-            if count >= 5 && (result[start] == 0x61 || result[start] == 0x65) && result[start + 1] == 0x6C {
-                result.removeSubrange(start..<(start + 2))
-            }
+            return latinAbd.contains { word.elementsEqual($0) } || latinArticle.contains { word.elementsEqual($0) }
         }
     }
 }

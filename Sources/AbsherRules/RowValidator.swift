@@ -71,8 +71,11 @@ public struct RowValidator: Sendable {
             report(.requiredMissing, idColumn, "", FindingMessage(.requiredMissing, .column(idColumn.rawValue)))
         }
 
-        var values = [String?](repeating: nil, count: kind.fields.count)
+        // Filled in field order, one value (or nil) a field: appended, not a prefilled array of nils.
+        var values: [String?] = []
+        values.reserveCapacity(kind.fields.count)
         for (index, field) in kind.fields.enumerated() {
+            values.append(nil)
             guard let slot = fieldSlots[index] else { continue }
             let (column, required) = kind.columns[slot]
             guard let position = header.positions[slot], let text = CellText.normalize(record.field(position))

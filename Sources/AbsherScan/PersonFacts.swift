@@ -40,9 +40,20 @@ package struct PersonFacts: Sendable {
             self = .none
             return
         }
-        let arabic = record[.nameAr].map { MatchName.arabic($0) } ?? []
-        let english = record[.nameEn].map { MatchName.english($0) } ?? []
-        let stored = arena.append(bytes: arabic.prefix(Self.maxLength), english.prefix(Self.maxLength))
+        // Normalised in a buffer on the stack and copied into the arena cut to `maxLength` bytes: no array a
+        // name (a normalised name is never longer than its text).
+        let nameAr = record[.nameAr]
+        let nameEn = record[.nameEn]
+        let stored = arena.end
+        let room = max(nameAr?.utf8.count ?? 0, nameEn?.utf8.count ?? 0, 1)
+        let (arabicLength, englishLength) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { buffer in
+            let scratch = buffer.baseAddress!
+            let arabicLength = nameAr.map { MatchName.writeArabic($0, into: scratch) } ?? 0
+            arena.append(scratch, count: min(arabicLength, Self.maxLength))
+            let englishLength = nameEn.map { MatchName.writeEnglish($0, into: scratch) } ?? 0
+            arena.append(scratch, count: min(englishLength, Self.maxLength))
+            return (arabicLength, englishLength)
+        }
         let gender: UInt8
         switch record[.gender] {
         case "M": gender = 1
@@ -51,7 +62,7 @@ package struct PersonFacts: Sendable {
         }
         let birthDay = record[.birthDate].flatMap { GregorianDate(iso: $0) }.map { Int32($0.daysSince1970) } ?? .min
         self.init(
-            names: stored, arabicLength: arabic.count, englishLength: english.count, gender: gender, birthDay: birthDay)
+            names: stored, arabicLength: arabicLength, englishLength: englishLength, gender: gender, birthDay: birthDay)
     }
 
     package var hasBirthDay: Bool { birthDay != .min }

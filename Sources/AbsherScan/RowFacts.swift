@@ -75,8 +75,8 @@ public struct RowFacts: Sendable {
             let username = record[.username].map { arena.append(Username.key($0)) } ?? .none
             usernameOffset = username.offset
             usernameLength = UInt16(clamping: username.length)
-            let mobile = record[.mobile].map { Digits.number($0.utf8.dropFirst(4)) } ?? 0
-            let email = record[.email].map { arena.append($0.lowercased()) } ?? .none
+            let mobile = record[.mobile].map(Self.nationalNumber) ?? 0
+            let email = record[.email].map { arena.appendLowercased($0) } ?? .none
             emailOffset = email.offset
             emailLength = UInt16(clamping: email.length)
             let sponsorID = record.kind == .resident ? record[.sponsorID].map { Digits.number($0) } ?? 0 : 0
@@ -91,6 +91,12 @@ public struct RowFacts: Sendable {
             sponsorAndMobile = 0
             disposition = .rejected
         }
+    }
+
+    /// The 9-digit national number of a normalised mobile (`+966` and nine digits), read over its bytes at once.
+    private static func nationalNumber(_ mobile: String) -> UInt64 {
+        var mobile = mobile
+        return mobile.withUTF8 { Digits.number($0.dropFirst(4)) }
     }
 
     /// The 10-digit text of an ID number.

@@ -15,13 +15,33 @@ public struct TextArena: Sendable {
         return TextRef(offset: offset, length: UInt32(truncatingIfNeeded: bytes.count) &- offset)
     }
 
-    /// Appends two byte strings end to end and returns where the first starts.
-    package mutating func append(bytes first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>) -> UInt32 {
-        let offset = UInt32(truncatingIfNeeded: bytes.count)
-        bytes.append(contentsOf: first)
-        bytes.append(contentsOf: second)
-        return offset
+    /// Appends `text.lowercased()`, without making that `String` when `text` is ASCII (the common case).
+    package mutating func appendLowercased(_ text: String) -> TextRef {
+        let start = bytes.count
+        bytes.append(contentsOf: text.utf8)
+        let isASCII = bytes.withUnsafeMutableBufferPointer { buffer in
+            for index in start..<buffer.count {
+                let byte = buffer[index]
+                if byte >= 0x80 { return false }
+                if byte >= 0x41 && byte <= 0x5A { buffer[index] = byte | 0x20 }
+            }
+            return true
+        }
+        guard isASCII else {
+            bytes.removeLast(bytes.count - start)
+            return append(text.lowercased())
+        }
+        return TextRef(
+            offset: UInt32(truncatingIfNeeded: start), length: UInt32(truncatingIfNeeded: bytes.count - start))
     }
+
+    /// Appends `count` bytes from `source`.
+    package mutating func append(_ source: UnsafePointer<UInt8>, count: Int) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: source, count: count))
+    }
+
+    /// Where the next bytes appended will start.
+    package var end: UInt32 { UInt32(truncatingIfNeeded: bytes.count) }
 
     package func string(_ ref: TextRef) -> String {
         String(decoding: bytes[Int(ref.offset)..<Int(ref.offset + ref.length)], as: UTF8.self)

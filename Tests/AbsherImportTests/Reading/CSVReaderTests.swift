@@ -58,6 +58,36 @@ import Testing
         }
     }
 
+    /// The rejected/ copies read past the records they do not copy: the others come out as a full read gives them.
+    @Test(
+        arguments: streamingInputs + [
+            Input(
+                name: "blank lines and an unterminated quote",
+                bytes: Array("h1,h2\n\"a\r\nb\",\"c\rd\ne\"\n\nlast,x\r\n\r\n\"m\n\nn\",y\nz,\"unterminated\nrest".utf8)
+            )
+        ])
+    func skippingRecordsLeavesTheOthersAsRead(input: Input) throws {
+        let reference = try Support.records(input.bytes).map(Support.summary)
+        for chunkSize in Support.chunkSizes {
+            for keepEvery in 1...3 {
+                var reader = CSVReader(bytes: input.bytes, chunkSize: chunkSize)
+                var kept: [String] = []
+                var index = 0
+                while true {
+                    if index % keepEvery == 0 {
+                        guard let record = try reader.next() else { break }
+                        kept.append(Support.summary(record))
+                    } else {
+                        guard try reader.skipRecord() else { break }
+                    }
+                    index += 1
+                }
+                #expect(index == reference.count)
+                #expect(kept == reference.enumerated().filter { $0.offset % keepEvery == 0 }.map(\.element))
+            }
+        }
+    }
+
     @Test func keepsRawRecordWithoutItsLineBreak() throws {
         let records = try Support.records(Array("a,b\r\n\"x,\"\"y\"\" \",  z \r\n".utf8))
         #expect(records.map { String(decoding: $0.raw, as: UTF8.self) } == ["a,b", "\"x,\"\"y\"\" \",  z "])
