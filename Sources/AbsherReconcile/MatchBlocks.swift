@@ -137,10 +137,6 @@ struct MatchBlocks {
 
     @inline(__always) func person(_ index: Int) -> Int { Int(PackedKey<BlockPerson>.low(sorted[index])) }
 
-    @inline(__always) static func pair(_ a: Int, _ b: Int) -> UInt64 {
-        a < b ? UInt64(a) << 24 | UInt64(b) : UInt64(b) << 24 | UInt64(a)
-    }
-
     /// The people of the blocks of `view` (a store person) and of its name blocks a day before and after,
     /// skipping oversized blocks; a person may come more than once.
     func candidates(of view: MatchView, _ body: (Int) -> Void) {
