@@ -103,10 +103,9 @@ final class RunPeople: Sendable {
     func side(_ person: Int) -> PersonMatch.Side {
         let ref = ref(person)
         let facts = facts[Int(ref.file)][Int(ref.row)]
-        let view = view(person)
         return PersonMatch.Side(
             id: RowFacts.idText(facts.id), kind: kind(person), nameAr: nil, nameEn: nil,
-            birthDate: GregorianDate(daysSince1970: Int(view.day)).description,
+            birthDate: GregorianDate(daysSince1970: Int(day(person))).description,
             mobile: facts.mobile == 0 ? nil : RowFacts.mobileText(facts.mobile), fromStore: false)
     }
 }

@@ -50,8 +50,7 @@ struct StorePeopleMatcher {
                                 || (view.email != 0 && people.email(person) == view.email)
                         })
                 else { return }
-                runView.mobile = people.mobile(person)
-                runView.email = people.email(person)
+                people.addContacts(of: person, to: &runView)
                 guard let weighed = model.weigh(runView, view) else { return }
                 let score = model.score(weighed.weight)
                 guard score >= PossibleDuplicateRule.reportScore else { return }
