@@ -214,7 +214,7 @@ public struct CSVReader {
                     state = .unquoted
                 }
             case .unquoted:
-                var scanEnd = index
+                var scanEnd = Self.skipWords(text, from: index, end: end, without: delimiter)
                 while scanEnd < end {
                     let byte = text[scanEnd]
                     if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
@@ -287,7 +287,7 @@ public struct CSVReader {
     private mutating func scanQuoted(
         _ text: UnsafeMutablePointer<UInt8>, end: Int, at index: inout Int, keepsFields: Bool
     ) -> Bool {
-        var scanEnd = index
+        var scanEnd = Self.skipWords(text, from: index, end: end, without: Self.quote)
         while scanEnd < end {
             let byte = text[scanEnd]
             if byte == Self.quote || byte == Self.lineFeed || byte == Self.carriageReturn { break }
@@ -315,6 +315,31 @@ public struct CSVReader {
             }
         }
         return true
+    }
+
+    /// Where, from `index`, the first `special`, LF or CR of `text` is, looked for 8 bytes at a time in the
+    /// whole words before `end`; else the first byte after the last whole word. The bytes before it hold none
+    /// of the three, so the byte loop that follows goes on from there and finds the byte it would have found
+    /// alone.
+    @inline(__always)
+    private static func skipWords(
+        _ text: UnsafeMutablePointer<UInt8>, from index: Int, end: Int, without special: UInt8
+    ) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let specials = UInt64(special) &* ones
+        let lineFeeds = UInt64(lineFeed) &* ones
+        let carriageReturns = UInt64(carriageReturn) &* ones
+        /// The high bit of each byte of `word` that may be 0 (never unset for a byte that is 0).
+        @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & (ones << 7) }
+        var index = index
+        while end - index >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self))
+            let found = zeroBytes(word ^ specials) | zeroBytes(word ^ lineFeeds) | zeroBytes(word ^ carriageReturns)
+            // The lowest flag is exact (a wrong one can only follow a byte that is 0): the first such byte.
+            if found != 0 { return index + found.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        return index
     }
 
     /// Ends the record at the line break at `index` in `text`.

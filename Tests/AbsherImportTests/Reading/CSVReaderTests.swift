@@ -88,6 +88,20 @@ import Testing
         }
     }
 
+    /// Fields of every length around the reader's 8-byte steps, delimiters, quotes and line breaks at every
+    /// place in a word: read as in one chunk they give what a byte at a time (chunks of 1) gives.
+    @Test func findsDelimitersAtEveryPlaceOfAWord() throws {
+        var text = "a,b\n"
+        for length in 0..<20 {
+            let cell = String(repeating: "x", count: length)
+            text += "\(cell),\(cell)é\n\"\(cell)\r\n\(cell)\",\"\(cell)\"\"\(cell)\"\r\n\(cell)\r\(cell)\n\n"
+        }
+        let bytes = Array(text.utf8)
+        let reference = try Support.records(bytes, chunkSize: 1).map(Support.summary)
+        #expect(reference.count > 60)
+        #expect(try Support.records(bytes).map(Support.summary) == reference)
+    }
+
     @Test func keepsRawRecordWithoutItsLineBreak() throws {
         let records = try Support.records(Array("a,b\r\n\"x,\"\"y\"\" \",  z \r\n".utf8))
         #expect(records.map { String(decoding: $0.raw, as: UTF8.self) } == ["a,b", "\"x,\"\"y\"\" \",  z "])
