@@ -15,11 +15,14 @@ enum UsernameRule: CrossRowRule {
     static func judge(_ context: ReconcileContext, store: (any StoreKnowledge)?) throws -> Verdicts {
         var verdicts = Verdicts(files: context.scans.count)
         let owners = context.personCount > 0 ? try store.map(UsernameOwnerTable.init) : nil
+        // The groups come in ascending order of hash prefix: the owners are read in one pass (`cursor`).
+        var cursor = 0
         try RowGroups.forEachGroup(of: .username, in: context) { group, hashPrefix in
             // Most usernames are one person's and unknown to the store: their text is never needed.
             func usernameKey() -> String { context.string(context.facts(group[0]).username, of: group[0]) }
             if let owner = try storeOwner(
-                of: group, key: usernameKey, hashPrefix: hashPrefix, owners: owners, in: context, store: store)
+                of: group, key: usernameKey, hashPrefix: hashPrefix, owners: owners, cursor: &cursor, in: context,
+                store: store)
             {
                 let key = usernameKey()
                 for ref in group where context.facts(ref).id != owner {
@@ -49,12 +52,12 @@ enum UsernameRule: CrossRowRule {
     /// key's hash prefix is that person keeping their username (no question to the store); anything else with
     /// candidates is asked exactly.
     private static func storeOwner(
-        of group: [RowRef], key: () -> String, hashPrefix: UInt64, owners: UsernameOwnerTable?,
+        of group: [RowRef], key: () -> String, hashPrefix: UInt64, owners: UsernameOwnerTable?, cursor: inout Int,
         in context: ReconcileContext, store: (any StoreKnowledge)?
     ) throws -> UInt64? {
         guard let store else { return nil }
         guard let owners else { return try store.usernameOwner(key: key()).map(Digits.number) }
-        let candidates = owners.candidates(hash: hashPrefix)
+        let candidates = owners.candidates(hash: hashPrefix, cursor: &cursor)
         if candidates.count == 0 { return nil }
         if candidates.count == 1 && group.count == 1 && context.facts(group[0]).id == candidates.first {
             return candidates.first

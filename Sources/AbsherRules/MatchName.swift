@@ -164,18 +164,31 @@ package enum MatchName {
 
     /// `word` is `son of`.
     private static func isSon(_ word: UnsafeBufferPointer<UInt8>, script: Script) -> Bool {
+        // Most words are none of these: their first letter or their length says so before any comparison.
+        guard word.count >= 2 && word.count <= 4 else { return false }
         switch script {
-        case .arabic: return arabicSon.contains { word.elementsEqual($0) }
-        case .latin: return latinSon.contains { word.elementsEqual($0) }
+        case .arabic: return word[0] == arabicSon[0][0] && arabicSon.contains { same(word, $0) }
+        case .latin: return (word[0] == 0x62 || word[0] == 0x69) && latinSon.contains { same(word, $0) }
         }
     }
 
     /// `word` is joined to the word after it (`عبد`/`abd…`, a lone article).
     private static func joinsNext(_ word: UnsafeBufferPointer<UInt8>, script: Script) -> Bool {
+        guard word.count >= 2 && word.count <= 5 else { return false }
         switch script {
-        case .arabic: return word.elementsEqual(arabicAbd) || word.elementsEqual(arabicArticle)
+        case .arabic:
+            return (word[0] == arabicAbd[0] || word[0] == arabicArticle[0])
+                && (same(word, arabicAbd) || same(word, arabicArticle))
         case .latin:
-            return latinAbd.contains { word.elementsEqual($0) } || latinArticle.contains { word.elementsEqual($0) }
+            guard word[0] == 0x61 || word[0] == 0x65 else { return false }
+            return latinAbd.contains { same(word, $0) } || latinArticle.contains { same(word, $0) }
         }
+    }
+
+    /// The bytes of `word` are those of `literal`.
+    @inline(__always) private static func same(_ word: UnsafeBufferPointer<UInt8>, _ literal: [UInt8]) -> Bool {
+        guard word.count == literal.count else { return false }
+        for index in 0..<word.count where word[index] != literal[index] { return false }
+        return true
     }
 }
