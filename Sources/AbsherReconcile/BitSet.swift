@@ -13,4 +13,15 @@ struct BitSet: Sendable {
     func contains(_ index: Int) -> Bool {
         words[index >> 6] & (1 << UInt64(index & 63)) != 0
     }
+
+    /// Calls `body` with each index in the set, ascending.
+    func forEach(_ body: (Int) -> Void) {
+        for (wordIndex, word) in words.enumerated() {
+            var bits = word
+            while bits != 0 {
+                body(wordIndex << 6 | bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+    }
 }

@@ -19,6 +19,8 @@ struct ReconcileContext: Sendable {
     let fileOf: [RecordKind: Int32]
     /// How many rows of citizens.csv and residents.csv claim their ID.
     let personCount: Int
+    /// The claiming rows of citizens.csv, then of residents.csv, each a bit (`forEachPerson`).
+    private let personRows: [(file: Int32, rows: BitSet)]
 
     init(
         scans: [FileScan], options: ReconcileOptions, claims: [RecordKind: ClaimTable], repeats: [RowRef: [Int32]],
@@ -31,6 +33,14 @@ struct ReconcileContext: Sendable {
         self.conflicting = conflicting
         fileOf = Dictionary(uniqueKeysWithValues: scans.indices.map { (scans[$0].input.kind, Int32($0)) })
         personCount = (claims[.citizen]?.packed.count ?? 0) + (claims[.resident]?.packed.count ?? 0)
+        var personRows: [(file: Int32, rows: BitSet)] = []
+        for kind in [RecordKind.citizen, .resident] {
+            guard let file = fileOf[kind], let table = claims[kind] else { continue }
+            var rows = BitSet(count: scans[Int(file)].facts.count)
+            for packed in table.packed { rows.insert(Int(ClaimTable.row(packed))) }
+            personRows.append((file, rows))
+        }
+        self.personRows = personRows
     }
 
     func facts(_ ref: RowRef) -> RowFacts { scans[Int(ref.file)].facts[Int(ref.row)] }
@@ -52,10 +62,11 @@ struct ReconcileContext: Sendable {
         for packed in table.packed { try body(RowRef(file: file, row: ClaimTable.row(packed)), ClaimTable.id(packed)) }
     }
 
-    /// Calls `body` with every claiming row of citizens.csv, then of residents.csv.
+    /// Calls `body` with every claiming row of citizens.csv, then of residents.csv, each file's in row order:
+    /// the rows' facts and texts are then read in the order they lie in memory, not at random as in ID order.
     func forEachPerson(_ body: (_ ref: RowRef) -> Void) {
-        for kind in [RecordKind.citizen, .resident] {
-            forEachClaim(of: kind) { ref, _ in body(ref) }
+        for (file, rows) in personRows {
+            rows.forEach { row in body(RowRef(file: file, row: Int32(row))) }
         }
     }
 }
