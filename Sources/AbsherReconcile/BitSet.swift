@@ -15,7 +15,7 @@ struct BitSet: Sendable {
     }
 
     /// Calls `body` with each index in the set, ascending.
-    func forEach(_ body: (Int) -> Void) {
+    func forEachMember(_ body: (Int) -> Void) {
         for (wordIndex, word) in words.enumerated() {
             var bits = word
             while bits != 0 {

@@ -66,7 +66,7 @@ struct ReconcileContext: Sendable {
     /// the rows' facts and texts are then read in the order they lie in memory, not at random as in ID order.
     func forEachPerson(_ body: (_ ref: RowRef) -> Void) {
         for (file, rows) in personRows {
-            rows.forEach { row in body(RowRef(file: file, row: Int32(row))) }
+            rows.forEachMember { row in body(RowRef(file: file, row: Int32(row))) }
         }
     }
 }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import AbsherReconcile
 
-/// `forEach` gives exactly the indexes inserted, ascending, across word boundaries and at both ends.
+/// `forEachMember` gives exactly the indexes inserted, ascending, across word boundaries and at both ends.
 @Test func bitSetGivesItsMembersAscending() {
     var generator = SystemRandomNumberGenerator()
     let count = 10_007
@@ -11,10 +11,10 @@ import Testing
     var bits = BitSet(count: count)
     for index in members.shuffled() { bits.insert(index) }
     var given: [Int] = []
-    bits.forEach { given.append($0) }
+    bits.forEachMember { given.append($0) }
     #expect(given == members.sorted())
     #expect(given.allSatisfy { bits.contains($0) })
     var none: [Int] = []
-    BitSet(count: 5).forEach { none.append($0) }
+    BitSet(count: 5).forEachMember { none.append($0) }
     #expect(none.isEmpty)
 }
