@@ -5,13 +5,15 @@ extension Array where Element == UInt64 {
     /// sorts arrays of tens of millions of packed keys at the memory peak of a run, where half their size
     /// again would matter. Not stable (equal values are indistinguishable anyway).
     ///
-    /// Quicksort with a median-of-three pivot and insertion sort for short ranges; heapsort takes over a
-    /// range that recursion depth says is degenerate, so the worst case stays O(n log n) (introsort).
+    /// An in-place most-significant-byte radix sort (American flag sort): a pass counts the entries of each
+    /// value of one byte and moves every entry into its byte's bucket by cycles of swaps, then each bucket is
+    /// sorted on the next byte. Bytes that every entry of a range shares are skipped. Ranges of up to
+    /// `radixCutoff` entries go to an introsort (quicksort with a median-of-three pivot, insertion sort for
+    /// short ranges, heapsort where recursion depth says a range is degenerate).
     package mutating func sortInPlace() {
         guard count > 1 else { return }
         withUnsafeMutableBufferPointer { buffer in
-            var depthLimit = 2 * (Int.bitWidth - buffer.count.leadingZeroBitCount)
-            Self.introsort(buffer, 0, buffer.count - 1, &depthLimit)
+            Self.radixSort(buffer, 0, buffer.count)
         }
     }
 
@@ -29,8 +31,61 @@ extension Array where Element == UInt64 {
             DispatchQueue.concurrentPerform(iterations: sides.count) { side in
                 let range = sides[side]
                 guard range.count > 1 else { return }
-                var depthLimit = 2 * (Int.bitWidth - range.count.leadingZeroBitCount)
-                Self.introsort(slices.buffer, range.lowerBound, range.upperBound - 1, &depthLimit)
+                Self.radixSort(slices.buffer, range.lowerBound, range.upperBound)
+            }
+        }
+    }
+
+    /// Below this many entries a range is sorted by comparisons: a byte's pass costs 256 buckets.
+    private static let radixCutoff = 128
+
+    /// Sorts `a[low..<high]`: one byte's bucket pass, then each bucket on the next byte.
+    private static func radixSort(_ a: UnsafeMutableBufferPointer<UInt64>, _ low: Int, _ high: Int) {
+        guard high - low > radixCutoff else {
+            guard high - low > 1 else { return }
+            var depthLimit = 2 * (Int.bitWidth - (high - low).leadingZeroBitCount)
+            return introsort(a, low, high - 1, &depthLimit)
+        }
+        // The highest byte in which two entries differ: the bytes above it are the same in all.
+        let first = a[low]
+        var differing: UInt64 = 0
+        for index in (low + 1)..<high { differing |= a[index] ^ first }
+        guard differing != 0 else { return }
+        let shift = (63 - differing.leadingZeroBitCount) / 8 * 8
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 512) { table in
+            let heads = UnsafeMutableBufferPointer(rebasing: table[0..<256])
+            let tails = UnsafeMutableBufferPointer(rebasing: table[256..<512])
+            heads.initialize(repeating: 0)
+            for index in low..<high { heads[Int(truncatingIfNeeded: a[index] &>> UInt64(shift)) & 0xFF] += 1 }
+            var start = low
+            for byte in 0..<256 {
+                let size = heads[byte]
+                heads[byte] = start
+                start += size
+                tails[byte] = start
+            }
+            // Each entry out of place is swapped into the next free slot of its bucket until the slot's
+            // entry belongs where the cycle began.
+            for byte in 0..<256 {
+                while heads[byte] < tails[byte] {
+                    var value = a[heads[byte]]
+                    var target = Int(truncatingIfNeeded: value &>> UInt64(shift)) & 0xFF
+                    while target != byte {
+                        swap(&value, &a[heads[target]])
+                        heads[target] += 1
+                        target = Int(truncatingIfNeeded: value &>> UInt64(shift)) & 0xFF
+                    }
+                    a[heads[byte]] = value
+                    heads[byte] += 1
+                }
+            }
+            guard shift > 0 else { return }
+            // The heads now stand at the ends of their buckets.
+            var bucketStart = low
+            for byte in 0..<256 {
+                let bucketEnd = tails[byte]
+                radixSort(a, bucketStart, bucketEnd)
+                bucketStart = bucketEnd
             }
         }
     }

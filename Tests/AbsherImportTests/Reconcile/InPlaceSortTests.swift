@@ -48,3 +48,28 @@ func sortOnTwoThreadsMatchesTheStandardSort(count: Int) {
         #expect(sorted == input.sorted())
     }
 }
+
+/// The radix passes on the shapes of the packed keys: a high part every key shares (only the low bytes
+/// sort), a hash prefix over a small owner number, values in every byte, and ranges just over the cutoff
+/// below which the comparison sort takes over.
+@Test(arguments: [128, 129, 257, 5_000, 70_000])
+func radixSortMatchesTheStandardSortOnPackedKeyShapes(count: Int) {
+    var generator = SystemRandomNumberGenerator()
+    let inputs: [[UInt64]] = [
+        (0..<count).map { _ in 0xABCD_0000_0000_0000 | UInt64.random(in: 0...0xFFFF, using: &generator) },
+        (0..<count).map { _ in
+            UInt64.random(in: 0...0x3FFF_FFFF, using: &generator) << 34
+                | UInt64.random(in: 0...1_000, using: &generator)
+        },
+        (0..<count).map { index in UInt64(index % 8) << UInt64(8 * (index % 8)) },
+        (0..<count).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) & 0xFF00_FF00_FF00_FF00 },
+    ]
+    for input in inputs {
+        var sorted = input
+        sorted.sortInPlace()
+        #expect(sorted == input.sorted())
+        var sortedOnTwo = input
+        sortedOnTwo.sortInPlaceOnTwoThreads()
+        #expect(sortedOnTwo == input.sorted())
+    }
+}
