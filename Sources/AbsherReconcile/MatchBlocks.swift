@@ -33,19 +33,21 @@ struct MatchBlocks {
     /// family name's skeletons together with the birth day (once when both scripts give the same), and the
     /// mobile.
     @inline(__always) static func forEachBlock(of view: MatchView, _ body: (UInt64) -> Void) {
-        forEachBlock(of: view, arabic: MatchView.keys(view.arabic), english: MatchView.keys(view.english), body)
+        forEachBlock(
+            day: view.day, mobile: view.mobile, arabic: MatchView.keys(view.arabic),
+            english: MatchView.keys(view.english), body)
     }
 
-    /// The same with the skeleton keys already known.
+    /// The same from a person's birth day, mobile and the skeleton keys of their names.
     @inline(__always) static func forEachBlock(
-        of view: MatchView, arabic: (first: UInt64, family: UInt64), english: (first: UInt64, family: UInt64),
+        day: Int32, mobile: UInt32, arabic: (first: UInt64, family: UInt64), english: (first: UInt64, family: UInt64),
         _ body: (UInt64) -> Void
     ) {
         let arabicName = arabic.first == 0 ? 0 : nameKey(arabic.first, arabic.family)
         let englishName = english.first == 0 ? 0 : nameKey(english.first, english.family)
-        if arabicName != 0 { body(block(.name, key: arabicName, day: view.day)) }
-        if englishName != 0 && englishName != arabicName { body(block(.name, key: englishName, day: view.day)) }
-        if view.mobile != 0 { body(block(.mobile, key: UInt64(view.mobile), day: 0)) }
+        if arabicName != 0 { body(block(.name, key: arabicName, day: day)) }
+        if englishName != 0 && englishName != arabicName { body(block(.name, key: englishName, day: day)) }
+        if mobile != 0 { body(block(.mobile, key: UInt64(mobile), day: 0)) }
     }
 
     /// The first letters of the first and the family name's skeletons in one key: coarse enough that a
@@ -80,11 +82,20 @@ struct MatchBlocks {
         return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
     }
 
-    /// Calls `body` with each candidate pair `(i, j)` of the blocks that start in `range` (whole blocks,
-    /// `parts`): the people of a block, and of a name block and the same name's block of the day before. A
-    /// pair that shares several blocks comes once for each; `sameName` says it comes from a name block (and so
-    /// from one birth day or two neighbours). Returns how many blocks were too large to pair on.
+    /// Calls `body` with each candidate pair `(a, b)` of people of the blocks that start in `range` (whole
+    /// blocks, `parts`): the people of a block, and of a name block and the same name's block of the day
+    /// before. A pair that shares several blocks comes once for each; `sameName` says it comes from a name
+    /// block (and so from one birth day or two neighbours). Returns how many blocks were too large to pair on.
     func forEachCandidatePair(in range: Range<Int>, _ body: (_ a: Int, _ b: Int, _ sameName: Bool) -> Void) -> Int {
+        forEachCandidateEntryPair(in: range) { body(person($0), person($1), $2) }
+    }
+
+    /// The same pairs as `forEachCandidatePair`, as indices of the sorted table (`person` gives the person of
+    /// one): both entries of a pair lie in the block being paired or in the one just before it, so a caller
+    /// may keep what it reads of the last blocks' people instead of reading it again for every pair.
+    func forEachCandidateEntryPair(
+        in range: Range<Int>, _ body: (_ i: Int, _ j: Int, _ sameName: Bool) -> Void
+    ) -> Int {
         var oversizedBlocks = 0
         var start = range.lowerBound
         var previous = blockBefore(start)
@@ -125,13 +136,13 @@ struct MatchBlocks {
 
     private func pairWithin(_ range: Range<Int>, _ body: (Int, Int) -> Void) {
         for i in range {
-            for j in (i + 1)..<range.upperBound { body(person(i), person(j)) }
+            for j in (i + 1)..<range.upperBound { body(i, j) }
         }
     }
 
     private func pairAcross(_ left: Range<Int>, _ right: Range<Int>, _ body: (Int, Int) -> Void) {
         for i in left {
-            for j in right { body(person(i), person(j)) }
+            for j in right { body(i, j) }
         }
     }
 

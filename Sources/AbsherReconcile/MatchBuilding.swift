@@ -52,18 +52,20 @@ struct MatchBuilding {
         var parts = PartCounts()
         var pending: [UInt64] = []
         pending.reserveCapacity(Self.batch + MatchBlocks.maxBlocksPerPerson)
-        for person in range {
-            // The mobile is a block; the e-mail is not.
-            var view = people.view(person, withContacts: false)
-            view.mobile = people.mobile(person)
-            let arabic = MatchView.keys(view.arabic)
-            let english = MatchView.keys(view.english)
-            MatchBlocks.forEachBlock(of: view, arabic: arabic, english: english) { block in
-                pending.append(PackedKey<BlockPerson>.pack(block, UInt64(person)))
+        people.withNames { citizens, residents in
+            for person in range {
+                let side = people.vetoSide(person, citizens: citizens, residents: residents)
+                let arabic = MatchView.keys(side.names.arabic)
+                let english = MatchView.keys(side.names.english)
+                // The mobile is a block; the e-mail is not.
+                MatchBlocks.forEachBlock(day: side.day, mobile: people.mobile(person), arabic: arabic, english: english)
+                {
+                    block in pending.append(PackedKey<BlockPerson>.pack(block, UInt64(person)))
+                }
+                if pending.count >= Self.batch { cursor.write(&pending, into: table) }
+                days[Int(MatchBlocks.dayBits(side.day))] += 1
+                parts.add(arabic: arabic, english: english)
             }
-            if pending.count >= Self.batch { cursor.write(&pending, into: table) }
-            days[Int(MatchBlocks.dayBits(view.day))] += 1
-            parts.add(arabic: arabic, english: english)
         }
         cursor.write(&pending, into: table)
         return (days, parts)

@@ -48,28 +48,35 @@ struct MatchPairing {
 
     /// The pairs of the blocks of one part, weighed once each.
     private init(_ people: RunPeople, blocks: MatchBlocks, model: MatchModel, part: Range<Int>) {
-        var weighedPairs: Set<UInt64> = []
-        oversizedBlocks = blocks.forEachCandidatePair(in: part) { a, b, sameName in
-            candidates += 1
-            // People of one name block were born on its day or the day before: only a mobile's block needs
-            // the look at the days.
-            guard sameName || abs(Int(people.day(a)) - Int(people.day(b))) <= 1 else { return }
-            var viewA = people.view(a, withContacts: false)
-            var viewB = people.view(b, withContacts: false)
-            guard
-                !QuickVeto.rulesOut(viewA, viewB, sharesContact: { people.sharesContact(a, b) }),
-                weighedPairs.insert(Self.key(a, b)).inserted, people.id(a) != people.id(b)
-            else { return }
-            people.addContacts(of: a, to: &viewA)
-            people.addContacts(of: b, to: &viewB)
-            guard let weight = model.weigh(viewA, viewB) else { return }
-            let score = model.score(weight.weight)
-            guard score >= PossibleDuplicateRule.reportScore else { return }
-            let (first, second) = Self.order(a, b, people)
-            found.append(Found(first: first, second: second, score: score, reasons: weight.reasons))
+        self = people.withNames { citizens, residents in
+            var pairing = MatchPairing()
+            var sides = PairingSides(people, blocks: blocks, citizens: citizens, residents: residents)
+            var weighedPairs: Set<UInt64> = []
+            pairing.oversizedBlocks = blocks.forEachCandidateEntryPair(in: part) { i, j, sameName in
+                pairing.candidates += 1
+                let sideA = sides.side(i)
+                let sideB = sides.side(j)
+                // People of one name block were born on its day or the day before: only a mobile's block needs
+                // the look at the days.
+                guard sameName || abs(Int(sideA.day) - Int(sideB.day)) <= 1 else { return }
+                let a = sideA.person
+                let b = sideB.person
+                guard
+                    !QuickVeto.rulesOut(sideA.names, sideB.names, sharesContact: { people.sharesContact(a, b) }),
+                    weighedPairs.insert(Self.key(a, b)).inserted, people.id(a) != people.id(b),
+                    let weight = model.weigh(people.view(a), people.view(b))
+                else { return }
+                let score = model.score(weight.weight)
+                guard score >= PossibleDuplicateRule.reportScore else { return }
+                let (first, second) = Self.order(a, b, people)
+                pairing.found.append(Found(first: first, second: second, score: score, reasons: weight.reasons))
+            }
+            pairing.weighed = weighedPairs.count
+            return pairing
         }
-        weighed = weighedPairs.count
     }
+
+    private init() {}
 
     /// One key for the pair whichever way round it came.
     @inline(__always) static func key(_ a: Int, _ b: Int) -> UInt64 {

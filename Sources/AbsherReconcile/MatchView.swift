@@ -21,11 +21,15 @@ struct MatchView {
 
     /// The skeleton keys of the first part and of the last (family) part of a name, 0 when absent.
     static func keys(_ name: ArraySlice<UInt8>) -> (first: UInt64, family: UInt64) {
+        name.withUnsafeBufferPointer { keys($0) }
+    }
+
+    static func keys(_ name: UnsafeBufferPointer<UInt8>) -> (first: UInt64, family: UInt64) {
         guard !name.isEmpty else { return (0, 0) }
         let firstEnd = name.firstIndex(of: 0x20) ?? name.endIndex
-        let first = NameSkeleton.key(name[name.startIndex..<firstEnd])
+        let first = NameSkeleton.key(UnsafeBufferPointer(rebasing: name[name.startIndex..<firstEnd]))
         guard firstEnd != name.endIndex else { return (first, 0) }
         let lastStart = name.lastIndex(of: 0x20).map { $0 + 1 } ?? name.startIndex
-        return (first, NameSkeleton.key(name[lastStart..<name.endIndex]))
+        return (first, NameSkeleton.key(UnsafeBufferPointer(rebasing: name[lastStart..<name.endIndex])))
     }
 }

@@ -47,6 +47,7 @@ enum PossibleDuplicateRule: CrossRowRule {
         throws -> (run: [MatchPairing.Found], store: [(PersonMatch, Int)], oversizedBlocks: Int)
     {
         let building = MatchBuilding(people)
+        PhaseClock.mark("matcher: \(building.blocks.sorted.count) block entries of \(people.count) people")
         let partCounts = building.partCounts
         let model = MatchModel(people: people.count, dayCounts: building.dayCounts.lazy.filter { $0 > 1 }) {
             key, family in partCounts.count(key, family: family)

@@ -57,6 +57,31 @@ final class RunPeople: Sendable {
         return view
     }
 
+    /// `body` with the bytes of the normalised names of citizens.csv and of residents.csv, for `vetoSide`.
+    func withNames<Result>(
+        _ body: (_ citizens: UnsafeBufferPointer<UInt8>, _ residents: UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        try names[Int(citizenFile)].withUnsafeBufferPointer { citizens in
+            try names[Int(residentFile)].withUnsafeBufferPointer { residents in try body(citizens, residents) }
+        }
+    }
+
+    /// The birth day and the names of `person` as `QuickVeto` reads them, from the buffers of `withNames`.
+    func vetoSide(_ person: Int, citizens: UnsafeBufferPointer<UInt8>, residents: UnsafeBufferPointer<UInt8>)
+        -> (day: Int32, names: QuickVeto.Names)
+    {
+        let ref = ref(person)
+        let personFacts = people[Int(ref.file)][Int(ref.row)]
+        let bytes = person < citizenClaims.count ? citizens : residents
+        let start = Int(personFacts.names)
+        let middle = start + personFacts.arabicLength
+        let end = middle + personFacts.englishLength
+        let names = QuickVeto.Names(
+            arabic: UnsafeBufferPointer(rebasing: bytes[start..<middle]),
+            english: UnsafeBufferPointer(rebasing: bytes[middle..<end]))
+        return (personFacts.birthDay, names)
+    }
+
     /// Fills in the mobile and the e-mail's hash of `person`'s view.
     func addContacts(of person: Int, to view: inout MatchView) {
         let ref = ref(person)
