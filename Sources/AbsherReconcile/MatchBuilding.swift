@@ -58,9 +58,9 @@ struct MatchBuilding {
                 let arabic = MatchView.keys(side.names.arabic)
                 let english = MatchView.keys(side.names.english)
                 // The mobile is a block; the e-mail is not.
-                MatchBlocks.forEachBlock(day: side.day, mobile: people.mobile(person), arabic: arabic, english: english)
-                {
-                    block in pending.append(PackedKey<BlockPerson>.pack(block, UInt64(person)))
+                let mobile = people.mobile(person)
+                MatchBlocks.forEachBlock(day: side.day, mobile: mobile, arabic: arabic, english: english) { block in
+                    pending.append(PackedKey<BlockPerson>.pack(block, UInt64(person)))
                 }
                 if pending.count >= Self.batch { cursor.write(&pending, into: table) }
                 days[Int(MatchBlocks.dayBits(side.day))] += 1

@@ -47,12 +47,9 @@ final class RunPeople: Sendable {
         let file = Int(ref.file)
         let row = Int(ref.row)
         let personFacts = people[file][row]
-        let start = Int(personFacts.names)
-        let middle = start + personFacts.arabicLength
-        let end = middle + personFacts.englishLength
         var view = MatchView(
-            arabic: names[file][start..<middle], english: names[file][middle..<end], gender: personFacts.gender,
-            day: personFacts.birthDay, mobile: 0, email: 0)
+            arabic: names[file][personFacts.arabicRange], english: names[file][personFacts.englishRange],
+            gender: personFacts.gender, day: personFacts.birthDay, mobile: 0, email: 0)
         if withContacts { addContacts(of: person, to: &view) }
         return view
     }
@@ -73,12 +70,9 @@ final class RunPeople: Sendable {
         let ref = ref(person)
         let personFacts = people[Int(ref.file)][Int(ref.row)]
         let bytes = person < citizenClaims.count ? citizens : residents
-        let start = Int(personFacts.names)
-        let middle = start + personFacts.arabicLength
-        let end = middle + personFacts.englishLength
         let names = QuickVeto.Names(
-            arabic: UnsafeBufferPointer(rebasing: bytes[start..<middle]),
-            english: UnsafeBufferPointer(rebasing: bytes[middle..<end]))
+            arabic: UnsafeBufferPointer(rebasing: bytes[personFacts.arabicRange]),
+            english: UnsafeBufferPointer(rebasing: bytes[personFacts.englishRange]))
         return (personFacts.birthDay, names)
     }
 

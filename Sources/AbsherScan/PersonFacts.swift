@@ -14,6 +14,10 @@ package struct PersonFacts: Sendable {
 
     package var arabicLength: Int { Int(packed & 0x3F) }
     package var englishLength: Int { Int(packed >> 6 & 0x3F) }
+    /// Where the normalised Arabic name is in the scan's `names` arena.
+    package var arabicRange: Range<Int> { Int(names)..<Int(names) + arabicLength }
+    /// Where the normalised English name is, just after the Arabic one.
+    package var englishRange: Range<Int> { arabicRange.upperBound..<arabicRange.upperBound + englishLength }
     /// 0 none, 1 male, 2 female.
     package var gender: UInt8 { UInt8(packed >> 12 & 0x3) }
     /// Days since 1970-01-01, `Int32.min` when none.
