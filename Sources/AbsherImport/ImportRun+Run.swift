@@ -20,7 +20,9 @@ extension ImportRun {
         let startedAt = Date()
         let engine: any StoreEngine
         do {
-            engine = try StoreEngines.open(options.storePath, lockTimeoutSeconds: options.lockTimeoutSeconds)
+            engine = try StoreEngines.open(
+                options.storePath, lockTimeoutSeconds: options.lockTimeoutSeconds,
+                buildsAside: options.buildsFirstLoadAside)
         } catch {
             return ExitMapping.storeOpenFailure(
                 options, runID: options.runID ?? makeRunID(startedAt), startedAt: startedAt, error: error)

@@ -32,6 +32,10 @@ public struct RunOptions: Sendable {
     /// Whether a first load (an empty store) stages its rows while it reads the files, reading each once.
     /// Off, it reads them twice like every other run: tests check that both ways give the same store.
     package var stagesFirstLoad = true
+    /// Whether a run that finds no SQLite store builds it in a file of its own, with no log and no syncing,
+    /// which becomes the store when the run commits (`FirstLoadFile`). Off, it creates the store at its path
+    /// and loads it through the WAL like every other run: tests check that both ways give the same store.
+    package var buildsFirstLoadAside = true
     /// The bytes of records a later night's first pass may keep in memory per file, of those the store does not
     /// hold as they are, so that the merge need not read the file again (`KeptRecords`); nil: the default
     /// budget. 0 keeps none, and every file is read twice: tests check that both ways give the same store.

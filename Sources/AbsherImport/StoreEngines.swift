@@ -19,11 +19,15 @@ package enum StoreEngines {
         isPostgres(store) ? PostgresConnectionString(store).redacted : store
     }
 
-    package static func open(_ store: String, lockTimeoutSeconds: Double) throws -> any StoreEngine {
+    /// Opens the store for one run. With `buildsAside`, a SQLite store that does not exist yet is built in a
+    /// file beside its path and appears there only when the run commits (`FirstLoadFile`).
+    package static func open(
+        _ store: String, lockTimeoutSeconds: Double, buildsAside: Bool = false
+    ) throws -> any StoreEngine {
         if isPostgres(store) {
             return try PostgresStoreEngine(connectionString: store, lockTimeoutSeconds: lockTimeoutSeconds)
         }
-        return try SQLiteStoreEngine(path: store, lockTimeoutSeconds: lockTimeoutSeconds)
+        return try SQLiteStoreEngine(path: store, lockTimeoutSeconds: lockTimeoutSeconds, buildsAside: buildsAside)
     }
 
     /// The schema version of the SQLite store this build creates and migrates to.

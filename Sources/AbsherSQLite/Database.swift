@@ -41,9 +41,11 @@ public final class Database {
     /// - Throws: `DatabaseError`; `isNotADatabase` when the file is not SQLite.
     ///   - identity: a check run on the open file before anything is written to it (before the switch to WAL),
     ///     such as `StoreIdentity.check(_:path:)`; its error closes the connection.
+    ///   - journal: how a writable connection journals its writes; `.wal` unless the file is one that no
+    ///     other connection sees before it is finished (`Journal.unsyncedInMemory`).
     public init(
         path: String, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 0,
-        identity: ((Database) throws(DatabaseError) -> Void)? = nil
+        identity: ((Database) throws(DatabaseError) -> Void)? = nil, journal: Journal = .wal
     ) throws(DatabaseError) {
         self.path = path
         if !readOnly {
@@ -62,7 +64,7 @@ public final class Database {
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         do {
-            try configure(readOnly: readOnly, identity: identity)
+            try configure(readOnly: readOnly, identity: identity, journal: journal)
         } catch {
             close()
             throw error
@@ -102,9 +104,21 @@ public final class Database {
         throw DatabaseError(resultCode: SQLITE_CANTOPEN, message: "cannot create the database file: \(text): \(path)")
     }
 
+    /// How a writable connection journals its writes.
+    public enum Journal: Sendable {
+        /// `journal_mode=WAL` and `synchronous=FULL`: a commit survives a power cut, and readers see the last
+        /// commit while a writer works. Every page is written twice (to the log, then to the file).
+        case wal
+        /// `journal_mode=MEMORY` and `synchronous=OFF`: pages are written once, straight into the file, and a
+        /// rollback still works, but a crash or a power cut in the middle leaves the file corrupt. Only for a
+        /// file no one else opens until it is finished, synced and renamed into place (`FirstLoadFile`).
+        case unsyncedInMemory
+    }
+
     /// The first queries: they prove the file is SQLite, then set the connection's pragmas.
-    private func configure(readOnly: Bool, identity: ((Database) throws(DatabaseError) -> Void)?) throws(DatabaseError)
-    {
+    private func configure(
+        readOnly: Bool, identity: ((Database) throws(DatabaseError) -> Void)?, journal: Journal
+    ) throws(DatabaseError) {
         // Reading the schema fails with SQLITE_NOTADB for a file that is not SQLite.
         _ = try scalarInt("SELECT count(*) FROM sqlite_master")
         try identity?(self)
@@ -112,16 +126,35 @@ public final class Database {
         guard try scalarInt("PRAGMA foreign_keys") == 1 else {
             throw DatabaseError(resultCode: SQLITE_ERROR, message: "foreign keys cannot be turned on")
         }
-        if !readOnly {
-            let mode = try scalarString("PRAGMA journal_mode = WAL")
-            guard mode?.lowercased() == "wal" else {
-                throw DatabaseError(
-                    resultCode: SQLITE_ERROR,
-                    message: "journal_mode is \(mode ?? "unknown"), not WAL",
-                    sql: "PRAGMA journal_mode = WAL"
-                )
-            }
+        guard !readOnly else {
+            try execute("PRAGMA synchronous = FULL")
+            return
         }
+        switch journal {
+        case .wal:
+            try setJournalMode("WAL")
+            try execute("PRAGMA synchronous = FULL")
+        case .unsyncedInMemory:
+            try setJournalMode("MEMORY")
+            try execute("PRAGMA synchronous = OFF")
+        }
+    }
+
+    /// Switches the journal (`PRAGMA journal_mode`), outside a transaction, and checks that SQLite did.
+    private func setJournalMode(_ mode: String) throws(DatabaseError) {
+        let sql = "PRAGMA journal_mode = \(mode)"
+        let now = try scalarString(sql)
+        guard now?.lowercased() == mode.lowercased() else {
+            throw DatabaseError(
+                resultCode: SQLITE_ERROR, message: "journal_mode is \(now ?? "unknown"), not \(mode)", sql: sql)
+        }
+    }
+
+    /// Turns a connection opened with `Journal.unsyncedInMemory` into what every other connection of the
+    /// file uses (`journal_mode=WAL`, `synchronous=FULL`), once its writes are committed. The switch writes
+    /// the file's header; the file itself is still to be synced (`fsync(2)`), which this does not do.
+    public func switchToWAL() throws(DatabaseError) {
+        try setJournalMode("WAL")
         try execute("PRAGMA synchronous = FULL")
     }
 

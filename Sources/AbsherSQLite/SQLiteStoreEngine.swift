@@ -1,4 +1,5 @@
 import AbsherStore
+import AbsherSupport
 import CSQLite
 import Foundation
 
@@ -9,13 +10,21 @@ package final class SQLiteStoreEngine: StoreEngine {
     package static let pageCacheKiB = 8_192
     package let path: String
     private let database: Database
+    /// Where the run builds the store when there was none (`buildsAside`); published when the run commits.
+    private var firstLoad: FirstLoadFile?
 
     /// Opens the store at `path`, creating and migrating it on first use.
-    package init(path: String, lockTimeoutSeconds: Double) throws {
+    ///
+    /// With `buildsAside`, a store that does not exist yet is built in a file of its own beside `path`
+    /// (`FirstLoadFile`), which becomes the store when the run's transaction commits; until then there is
+    /// no store at `path`, and a rollback, a crash or a kill leaves none.
+    package init(path: String, lockTimeoutSeconds: Double, buildsAside: Bool = false) throws {
         self.path = path
+        firstLoad = buildsAside ? try FirstLoadFile.claim(storePath: path, lockTimeoutSeconds: lockTimeoutSeconds) : nil
         database = try Database(
-            path: path, busyTimeoutMilliseconds: Int32(min(lockTimeoutSeconds * 1000, 2e9)),
-            identity: { database throws(DatabaseError) in try StoreIdentity.check(database, path: path) })
+            path: firstLoad?.path ?? path, busyTimeoutMilliseconds: Int32(min(lockTimeoutSeconds * 1000, 2e9)),
+            identity: { database throws(DatabaseError) in try StoreIdentity.check(database, path: path) },
+            journal: firstLoad == nil ? .wal : .unsyncedInMemory)
         do {
             try Migrations.migrate(database)
             // A larger page cache keeps the B-trees' upper levels in memory during the merge of millions
@@ -33,10 +42,36 @@ package final class SQLiteStoreEngine: StoreEngine {
     }
 
     package func inRunTransaction(_ body: (any RunStore) throws -> TransactionCompletion) throws {
-        try database.inTransaction(.immediate) { try body(RecordStore(database: database)) }
+        guard let firstLoad else {
+            try database.inTransaction(.immediate) { try body(RecordStore(database: database)) }
+            return
+        }
+        // A store built aside: it is published once committed, and discarded otherwise.
+        self.firstLoad = nil
+        var committed = false
+        defer {
+            database.close()
+            if !committed { firstLoad.discard() }
+        }
+        try database.inTransaction(.immediate) {
+            let completion = try body(RecordStore(database: database))
+            committed = completion == .commit
+            return completion
+        }
+        guard committed else { return }
+        committed = false
+        try database.switchToWAL()
+        database.close()
+        try firstLoad.publish()
+        committed = true
+        PhaseClock.mark("first load: store synced and linked into place")
     }
 
     package var checkpointer: any StoreCheckpointer { SQLiteCheckpointer(path: path) }
 
-    package func close() { database.close() }
+    package func close() {
+        database.close()
+        firstLoad?.discard()
+        firstLoad = nil
+    }
 }

@@ -190,6 +190,64 @@ import Testing
         #expect(try Self.lookup(Self.citizen, folder).status == 0)
     }
 
+    /// Two first nights on one store path with no store yet: the first builds it in `absher.sqlite.first-load`
+    /// and holds that file's lock; a second with `--lock-timeout 0` exits 75 and creates nothing, one with
+    /// `--lock-timeout 60` waits, then finds the store the first one published and merges into it.
+    @Test func aSecondFirstNightWaitsForTheStoreTheFirstIsBuilding() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = folder.path + "/absher.sqlite"
+        let generate = Process()
+        generate.executableURL = URL(
+            fileURLWithPath: (BinaryRun.executable as NSString).deletingLastPathComponent + "/absher-datagen")
+        generate.arguments = ["--out", folder.path + "/big", "--rows", "20000"]
+        generate.standardOutput = FileHandle.nullDevice
+        try generate.run()
+        generate.waitUntilExit()
+        #expect(generate.terminationStatus == 0)
+
+        let first = BackgroundBinaryRun(
+            [
+                "run", folder.path + "/big", "--now", "2026-11-25", "--max-reject-rate", "1", "--store", store,
+                "--reports", folder.path + "/reports-first", "--quiet",
+            ])
+        // The building file has bytes once the first run holds its lock and has migrated it.
+        let deadline = Date().addingTimeInterval(60)
+        func building() -> Bool {
+            let size = (try? FileManager.default.attributesOfItem(atPath: store + ".first-load"))?[.size] as? NSNumber
+            return (size?.intValue ?? 0) > 0
+        }
+        while !building() && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(building(), "the first run never began to build the store")
+        #expect(!FileManager.default.fileExists(atPath: store))
+
+        let locked = try BinaryRun.run(
+            [
+                "run", "SampleData", "--now", "2026-11-25", "--max-reject-rate", "1", "--lock-timeout", "0",
+                "--store", store, "--reports", folder.path + "/reports-locked",
+            ], in: BinaryRun.packageRoot)
+        #expect(locked.status == 75)
+        #expect(locked.stderr.contains("the store is locked by another run"), "\(locked.stderr)")
+        #expect(locked.stderr.split(separator: "\n").last?.hasSuffix("(exit 75)") == true)
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/reports-locked/latest"))
+
+        let waiting = BackgroundBinaryRun(
+            [
+                "run", "SampleData", "--mode", "delta", "--now", "2026-11-25", "--max-reject-rate", "1",
+                "--lock-timeout", "60", "--store", store, "--reports", folder.path + "/reports-waiting", "--quiet",
+            ],
+            in: BinaryRun.packageRoot)
+        let firstRun = try first.wait()
+        #expect(firstRun.status == 0, "\(firstRun.stderr)")
+        let waitingRun = try waiting.wait()
+        #expect(waitingRun.status == 0, "\(waitingRun.stderr)")
+
+        let runs = try BinaryRun.run(["runs", "--store", store]).stdout.split(separator: "\n")
+        #expect(runs.count == 3, "\(runs)")
+        #expect(!FileManager.default.fileExists(atPath: store + ".first-load"))
+        #expect(try Self.lookup(Self.citizen, folder).status == 0)
+    }
+
     /// Two runs that start in the same second: the run ID is chosen once the lock is held, against both the
     /// report folders and the store's `runs`, so the one that waited gets the next free ID and commits too.
     @Test func twoRunsStartedInTheSameSecondBothCommit() throws {

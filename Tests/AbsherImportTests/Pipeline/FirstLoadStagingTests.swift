@@ -72,9 +72,10 @@ import Testing
     }
 
     /// A first load drops the indexes of `people` while it stages, and builds them again: after a commit,
-    /// and after a run that ends otherwise (rolled back), the store has every index of a fresh store.
-    @Test(arguments: ["commit", "dry-run", "reject-rate"])
-    func firstLoadLeavesEveryIndex(ending: String) throws {
+    /// and after a run that ends otherwise (rolled back), the store has every index of a fresh store. Built
+    /// aside (`FirstLoadFile`), a run that does not commit leaves no store at all.
+    @Test(arguments: ["commit", "dry-run", "reject-rate"], [true, false])
+    func firstLoadLeavesEveryIndex(ending: String, aside: Bool) throws {
         let folder = TempFolder("absher-staging-indexes")
         let fresh = folder.url("fresh.sqlite")
         let empty = try Database(path: fresh)
@@ -92,8 +93,13 @@ import Testing
         options.reportsParent = folder.url("Reports")
         options.maxRejectRate = ending == "reject-rate" ? 0.001 : 1
         options.dryRun = ending == "dry-run"
+        options.buildsFirstLoadAside = aside
         let outcome = ImportRun.run(options)
         #expect(outcome.status == (ending == "commit" ? .committed : ending == "dry-run" ? .dryRun : .aborted))
+        if aside && ending != "commit" {
+            #expect(!FileManager.default.fileExists(atPath: options.storePath))
+            return
+        }
         #expect(try Self.indexes(options.storePath) == expected)
         let database = try Database(path: options.storePath, readOnly: true)
         defer { database.close() }
