@@ -20,6 +20,8 @@ struct MatchBuilding {
 
     init(_ people: RunPeople) {
         let count = people.count
+        // In the order of their rows, so that each half reads the scans' facts and names straight through.
+        let placed = people.inRowOrder()
         let halves = count < Self.parallelPeople ? [0..<count] : [0..<count / 2, count / 2..<count]
         let counted = ResultBox<(days: [Int32], parts: PartCounts)>(count: halves.count)
         let cursor = SlotCursor()
@@ -29,7 +31,7 @@ struct MatchBuilding {
             // Every slot is written by the one thread that took it from `cursor`.
             let slots = DisjointSlices(buffer)
             DispatchQueue.concurrentPerform(iterations: halves.count) { half in
-                counted.set(half, Self.fill(slots.buffer, cursor: cursor, with: people, halves[half]))
+                counted.set(half, Self.fill(slots.buffer, cursor: cursor, with: people, placed[halves[half]]))
             }
             initialized = cursor.taken
         }
@@ -44,21 +46,25 @@ struct MatchBuilding {
         }
     }
 
-    /// Appends the blocks of the people of `range` to `table`, with their birth days and name parts counted.
+    /// Appends the blocks of the people of `placed` (`RunPeople.inRowOrder`) to `table`, with their birth days
+    /// and name parts counted.
     private static func fill(
-        _ table: UnsafeMutableBufferPointer<UInt64>, cursor: SlotCursor, with people: RunPeople, _ range: Range<Int>
+        _ table: UnsafeMutableBufferPointer<UInt64>, cursor: SlotCursor, with people: RunPeople,
+        _ placed: ArraySlice<UInt64>
     ) -> (days: [Int32], parts: PartCounts) {
         var days = [Int32](repeating: 0, count: 1 << 17)
         var parts = PartCounts()
         var pending: [UInt64] = []
         pending.reserveCapacity(Self.batch + MatchBlocks.maxBlocksPerPerson)
         people.withNames { citizens, residents in
-            for person in range {
-                let side = people.vetoSide(person, citizens: citizens, residents: residents)
+            for entry in placed {
+                let person = Int(entry >> 32)
+                let row = Int(entry & 0xFFFF_FFFF)
+                let side = people.vetoSide(person, row: row, citizens: citizens, residents: residents)
                 let arabic = MatchView.keys(side.names.arabic)
                 let english = MatchView.keys(side.names.english)
                 // The mobile is a block; the e-mail is not.
-                let mobile = people.mobile(person)
+                let mobile = people.mobile(person, row: row)
                 MatchBlocks.forEachBlock(day: side.day, mobile: mobile, arabic: arabic, english: english) { block in
                     pending.append(PackedKey<BlockPerson>.pack(block, UInt64(person)))
                 }

@@ -63,13 +63,37 @@ final class RunPeople: Sendable {
         }
     }
 
+    /// Every person with their row, in the order the rows lie in the scans (citizens.csv's, then
+    /// residents.csv's), each as `UInt64(person) << 32 | row`: a pass over every person in this order reads
+    /// their facts and names straight through memory, where person order (the claims' ID order) jumps.
+    func inRowOrder() -> [UInt64] {
+        var placed: [UInt64] = []
+        placed.reserveCapacity(count)
+        for (claims, first) in [(citizenClaims, 0), (residentClaims, citizenClaims.count)] where !claims.isEmpty {
+            let rows = Int(claims.lazy.map(ClaimTable.row).max() ?? 0) + 1
+            var personOfRow = [Int32](repeating: -1, count: rows)
+            for (index, claim) in claims.enumerated() { personOfRow[Int(ClaimTable.row(claim))] = Int32(index) }
+            for (row, person) in personOfRow.enumerated() where person >= 0 {
+                placed.append(UInt64(first + Int(person)) << 32 | UInt64(row))
+            }
+        }
+        return placed
+    }
+
     /// The birth day and the names of `person` as `QuickVeto` reads them, from the buffers of `withNames`.
     func vetoSide(_ person: Int, citizens: UnsafeBufferPointer<UInt8>, residents: UnsafeBufferPointer<UInt8>)
         -> (day: Int32, names: QuickVeto.Names)
     {
-        let ref = ref(person)
-        let personFacts = people[Int(ref.file)][Int(ref.row)]
-        let bytes = person < citizenClaims.count ? citizens : residents
+        vetoSide(person, row: Int(ref(person).row), citizens: citizens, residents: residents)
+    }
+
+    /// `vetoSide(_:citizens:residents:)` of a person whose row is known (`inRowOrder`).
+    func vetoSide(
+        _ person: Int, row: Int, citizens: UnsafeBufferPointer<UInt8>, residents: UnsafeBufferPointer<UInt8>
+    ) -> (day: Int32, names: QuickVeto.Names) {
+        let isCitizen = person < citizenClaims.count
+        let personFacts = people[Int(isCitizen ? citizenFile : residentFile)][row]
+        let bytes = isCitizen ? citizens : residents
         let names = QuickVeto.Names(
             arabic: UnsafeBufferPointer(rebasing: bytes[personFacts.arabicRange]),
             english: UnsafeBufferPointer(rebasing: bytes[personFacts.englishRange]))
@@ -96,6 +120,11 @@ final class RunPeople: Sendable {
     func mobile(_ person: Int) -> UInt32 {
         let ref = ref(person)
         return facts[Int(ref.file)][Int(ref.row)].mobile
+    }
+
+    /// `mobile(_:)` of a person whose row is known (`inRowOrder`).
+    func mobile(_ person: Int, row: Int) -> UInt32 {
+        facts[Int(person < citizenClaims.count ? citizenFile : residentFile)][row].mobile
     }
 
     /// The hash of the person's e-mail, 0 when none.
