@@ -14,6 +14,7 @@ import Foundation
 public enum ImportRun {
     /// `absher-import validate`: every rule that needs no store, and the reports.
     public static func validate(_ options: RunOptions, progress: ProgressHandler? = nil) -> RunOutcome {
+        PhaseClock.begin()
         let startedAt = Date()
         let runID =
             options.runID ?? (try? makeRunID(startedAt, reportsParent: options.reportsParent)) ?? makeRunID(startedAt)
@@ -25,6 +26,7 @@ public enum ImportRun {
             return reportFolderFailure(options, runID: runID, startedAt: startedAt, error: error)
         }
         var scans = scanAll(options, progress: progress)
+        PhaseClock.mark("files read and checked")
         var outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: scans)
         if let interrupted = interruption(options, runID: runID, startedAt: startedAt, folder: folder) {
             return interrupted
@@ -41,6 +43,7 @@ public enum ImportRun {
                 preconditionFailure("reconcile without a store threw \(error)")
             }
             outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: scans)
+            PhaseClock.mark("reconciled")
             if let failure = rejectRateFailure(outcome, limit: options.maxRejectRate) {
                 outcome.status = .aborted
                 outcome.exitStatus = .aborted
@@ -54,6 +57,7 @@ public enum ImportRun {
         if let interrupted = interruption(options, runID: runID, startedAt: startedAt, folder: folder) {
             return interrupted
         }
+        defer { PhaseClock.mark("reports written") }
         return writeReports(outcome, options: options, folder: folder, changesWritten: false)
     }
 

@@ -21,8 +21,9 @@ struct MatchBuilding {
     init(_ people: RunPeople) {
         let count = people.count
         // In the order of their rows, so that each half reads the scans' facts and names straight through.
-        let placed = people.inRowOrder()
-        let halves = count < Self.parallelPeople ? [0..<count] : [0..<count / 2, count / 2..<count]
+        let rows = people.personOfEachRow()
+        let all = rows.persons.count
+        let halves = count < Self.parallelPeople ? [0..<all] : [0..<all / 2, all / 2..<all]
         let counted = ResultBox<(days: [Int32], parts: PartCounts)>(count: halves.count)
         let cursor = SlotCursor()
         // At most this many entries; only the slots written are ever touched, so the rest costs no memory.
@@ -31,7 +32,7 @@ struct MatchBuilding {
             // Every slot is written by the one thread that took it from `cursor`.
             let slots = DisjointSlices(buffer)
             DispatchQueue.concurrentPerform(iterations: halves.count) { half in
-                counted.set(half, Self.fill(slots.buffer, cursor: cursor, with: people, placed[halves[half]]))
+                counted.set(half, Self.fill(slots.buffer, cursor: cursor, with: people, rows, halves[half]))
             }
             initialized = cursor.taken
         }
@@ -46,20 +47,20 @@ struct MatchBuilding {
         }
     }
 
-    /// Appends the blocks of the people of `placed` (`RunPeople.inRowOrder`) to `table`, with their birth days
-    /// and name parts counted.
+    /// Appends the blocks of the people of the rows `range` of `rows` (`RunPeople.personOfEachRow`) to
+    /// `table`, with their birth days and name parts counted.
     private static func fill(
         _ table: UnsafeMutableBufferPointer<UInt64>, cursor: SlotCursor, with people: RunPeople,
-        _ placed: ArraySlice<UInt64>
+        _ rows: (persons: [Int32], citizenRows: Int), _ range: Range<Int>
     ) -> (days: [Int32], parts: PartCounts) {
         var days = [Int32](repeating: 0, count: 1 << 17)
         var parts = PartCounts()
         var pending: [UInt64] = []
         pending.reserveCapacity(Self.batch + MatchBlocks.maxBlocksPerPerson)
         people.withNames { citizens, residents in
-            for entry in placed {
-                let person = Int(entry >> 32)
-                let row = Int(entry & 0xFFFF_FFFF)
+            for index in range where rows.persons[index] >= 0 {
+                let person = Int(rows.persons[index])
+                let row = index < rows.citizenRows ? index : index - rows.citizenRows
                 let side = people.vetoSide(person, row: row, citizens: citizens, residents: residents)
                 let arabic = MatchView.keys(side.names.arabic)
                 let english = MatchView.keys(side.names.english)

@@ -58,6 +58,7 @@ package enum Reconciler {
         onClaims: ([FileScan], [ClaimedIDs?]) -> Void
     ) throws -> Verdicts {
         let duplicates = DuplicateIDRule.judge(scans)
+        PhaseClock.mark("duplicate IDs settled")
         onClaims(scans, duplicates.claimedIDs(in: scans))
         let context = ReconcileContext(
             scans: scans, options: options, claims: duplicates.claims, repeats: duplicates.repeats,
@@ -91,6 +92,7 @@ package enum Reconciler {
             asked = try asking.map { try $0.judge(context, store: store) }
             besides = try beside.map { try $0.judge(context, store: nil) }
         }
+        PhaseClock.mark("rules across rows but the matcher")
         var lasts: [Verdicts] = []
         // The other rules' tables are gone: their pages go back to the system before the last rules build theirs.
         if !last.isEmpty { MemoryRelease.trim() }

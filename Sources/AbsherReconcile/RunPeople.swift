@@ -63,21 +63,19 @@ final class RunPeople: Sendable {
         }
     }
 
-    /// Every person with their row, in the order the rows lie in the scans (citizens.csv's, then
-    /// residents.csv's), each as `UInt64(person) << 32 | row`: a pass over every person in this order reads
-    /// their facts and names straight through memory, where person order (the claims' ID order) jumps.
-    func inRowOrder() -> [UInt64] {
-        var placed: [UInt64] = []
-        placed.reserveCapacity(count)
-        for (claims, first) in [(citizenClaims, 0), (residentClaims, citizenClaims.count)] where !claims.isEmpty {
-            let rows = Int(claims.lazy.map(ClaimTable.row).max() ?? 0) + 1
-            var personOfRow = [Int32](repeating: -1, count: rows)
-            for (index, claim) in claims.enumerated() { personOfRow[Int(ClaimTable.row(claim))] = Int32(index) }
-            for (row, person) in personOfRow.enumerated() where person >= 0 {
-                placed.append(UInt64(first + Int(person)) << 32 | UInt64(row))
-            }
+    /// For each row of citizens.csv and then of residents.csv (up to the last that claims its ID), the person
+    /// whose claim it is, -1 for a row that claims nothing; `citizenRows` is where residents.csv's rows begin.
+    /// A pass over every person in this order reads their facts and names straight through memory, where
+    /// person order (the claims' ID order) jumps. 4 bytes a row.
+    func personOfEachRow() -> (persons: [Int32], citizenRows: Int) {
+        func rows(_ claims: [UInt64]) -> Int { Int(claims.lazy.map(ClaimTable.row).max() ?? -1) + 1 }
+        let citizenRows = rows(citizenClaims)
+        var persons = [Int32](repeating: -1, count: citizenRows + rows(residentClaims))
+        for (index, claim) in citizenClaims.enumerated() { persons[Int(ClaimTable.row(claim))] = Int32(index) }
+        for (index, claim) in residentClaims.enumerated() {
+            persons[citizenRows + Int(ClaimTable.row(claim))] = Int32(citizenClaims.count + index)
         }
-        return placed
+        return (persons, citizenRows)
     }
 
     /// The birth day and the names of `person` as `QuickVeto` reads them, from the buffers of `withNames`.
@@ -87,7 +85,7 @@ final class RunPeople: Sendable {
         vetoSide(person, row: Int(ref(person).row), citizens: citizens, residents: residents)
     }
 
-    /// `vetoSide(_:citizens:residents:)` of a person whose row is known (`inRowOrder`).
+    /// `vetoSide(_:citizens:residents:)` of a person whose row is known (`personOfEachRow`).
     func vetoSide(
         _ person: Int, row: Int, citizens: UnsafeBufferPointer<UInt8>, residents: UnsafeBufferPointer<UInt8>
     ) -> (day: Int32, names: QuickVeto.Names) {
@@ -122,7 +120,7 @@ final class RunPeople: Sendable {
         return facts[Int(ref.file)][Int(ref.row)].mobile
     }
 
-    /// `mobile(_:)` of a person whose row is known (`inRowOrder`).
+    /// `mobile(_:)` of a person whose row is known (`personOfEachRow`).
     func mobile(_ person: Int, row: Int) -> UInt32 {
         facts[Int(person < citizenClaims.count ? citizenFile : residentFile)][row].mobile
     }

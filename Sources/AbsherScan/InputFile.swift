@@ -7,15 +7,20 @@ import Foundation
 /// One input file of a run and the register it belongs to.
 public struct InputFile: Sendable, Hashable {
     public var kind: RecordKind
-    public var path: String
+    public var path: String {
+        didSet { name = Self.name(of: path) }
+    }
+    /// The file's name, as reports show it: the last component of `path`. Kept, not worked out from the path
+    /// each time: every finding of the file names it, and `NSString` bridging costs microseconds a call.
+    public private(set) var name: String
 
     public init(kind: RecordKind, path: String) {
         self.kind = kind
         self.path = path
+        name = Self.name(of: path)
     }
 
-    /// The file's name, as reports show it.
-    public var name: String { (path as NSString).lastPathComponent }
+    private static func name(of path: String) -> String { (path as NSString).lastPathComponent }
 
     /// The file's name in the report's `rejected/` folder: its own name when that starts with its kind's prefix
     /// (as every file `DIR` finds does), else the prefix, `-` and its name (`--citizens d1/export.csv` gives

@@ -6,8 +6,8 @@ import Testing
 
 @testable import AbsherReconcile
 
-/// `RunPeople.inRowOrder`, which the matcher's block building walks (contract §4b): every person once, with
-/// the row their claim names, citizens.csv's rows ascending before residents.csv's.
+/// `RunPeople.personOfEachRow`, which the matcher's block building walks (contract §4b): every person once, at
+/// the row their claim names, citizens.csv's rows before residents.csv's.
 struct RunPeopleTests {
     /// A file of `rows` rows that carry nothing (only their number matters here).
     static func scan(_ kind: RecordKind, rows: Int) -> FileScan {
@@ -42,22 +42,23 @@ struct RunPeopleTests {
                 .resident: Self.claims([2_300_000_001, 2_100_000_009, 2_200_000_004], rows: residentRows),
             ], repeats: [:])
         let people = RunPeople(context)
-        let placed = people.inRowOrder()
+        let rows = people.personOfEachRow()
+        #expect(rows.citizenRows == 13)
+        #expect(rows.persons.count == 13 + 10)
+        let placed = rows.persons.enumerated().filter { $0.element >= 0 }
         #expect(placed.count == people.count)
-        #expect(Set(placed.map { Int($0 >> 32) }) == Set(0..<people.count))
-        for entry in placed {
-            let person = Int(entry >> 32)
-            #expect(Int(people.ref(person).row) == Int(entry & 0xFFFF_FFFF))
+        #expect(Set(placed.map { Int($0.element) }) == Set(0..<people.count))
+        for (index, person) in placed {
+            let row = index < rows.citizenRows ? index : index - rows.citizenRows
+            #expect(Int(people.ref(Int(person)).row) == row)
+            #expect(people.kind(Int(person)) == (index < rows.citizenRows ? .citizen : .resident))
         }
-        let rows = placed.map { Int($0 & 0xFFFF_FFFF) }
-        #expect(rows == citizenRows.sorted() + residentRows.sorted())
-        #expect(placed.prefix(citizenRows.count).allSatisfy { people.kind(Int($0 >> 32)) == .citizen })
-        #expect(placed.suffix(residentRows.count).allSatisfy { people.kind(Int($0 >> 32)) == .resident })
+        #expect(placed.map(\.offset) == citizenRows.sorted() + residentRows.sorted().map { 13 + $0 })
     }
 
     @Test func noPeopleNoPlaces() {
         let context = ReconcileContext(
             scans: [Self.scan(.sponsor, rows: 3)], options: ReconcileOptions(), claims: [:], repeats: [:])
-        #expect(RunPeople(context).inRowOrder().isEmpty)
+        #expect(RunPeople(context).personOfEachRow().persons.isEmpty)
     }
 }
