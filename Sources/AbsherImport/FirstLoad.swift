@@ -15,6 +15,9 @@ import Foundation
 struct FirstLoad: RunStrategy {
     var scannedPhase: String { "files read, checked and staged" }
 
+    /// The merge's index builds already use both cores, and the matcher's tables would be in memory with them.
+    var matchesBesideMerge: Bool { false }
+
     /// `ImportRun.scanAll` on another thread (two files at a time), while this thread stages every row that
     /// passes the field rules (see `RunStore.stage`).
     func scan(_ session: RunSession, progress: ProgressHandler?) throws -> [FileScan] {

@@ -22,6 +22,10 @@ struct LaterNight: RunStrategy {
 
     var scannedPhase: String { "files read and checked" }
 
+    /// A later night's merge writes about 1% of the rows, one statement at a time on one core: the other core
+    /// runs the matcher meanwhile.
+    var matchesBesideMerge: Bool { true }
+
     func scan(_ session: RunSession, progress: ProgressHandler?) throws -> [FileScan] {
         let options = session.options
         if options.keptRecordsBudget == 0 { return ImportRun.scanAll(options, progress: progress) }

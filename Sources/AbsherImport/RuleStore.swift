@@ -1,18 +1,33 @@
 import AbsherStore
 
-/// The store as the reconciler's rules see it during a run: the run's own store, except that the matcher's
-/// pass over the store's active people (contract §4b) reads, when the early comparison has found them, only
-/// the people that tonight's rows do not claim, by key, instead of every active person. The others it would
-/// skip anyway; what it is given is the same.
+/// The store as the reconciler's rules see it during a run: the run's own store (or, for the matcher beside a
+/// later night's merge, a read-only view of its last commit), except that the matcher's pass over the store's
+/// active people (contract §4b) reads, when the early comparison has found them, only the people that
+/// tonight's rows do not claim, by key, instead of every active person. The others it would skip anyway;
+/// what it is given is the same.
 struct RuleStore: StoreKnowledge {
-    let store: any RunStore
-    let early: EarlyComparisonSlot
+    let store: any StoreKnowledge
+    /// The IDs of the store's active people that tonight's rows do not claim, nil when not known; asked once,
+    /// when the matcher reads the store's people.
+    let unclaimedPeople: () -> [String]?
+
+    /// The run's own store; the unclaimed people from the early comparison, once it is done.
+    init(store: any RunStore, early: EarlyComparisonSlot) {
+        self.store = store
+        unclaimedPeople = { early.unclaimedPeople }
+    }
+
+    /// Another view of the store (on its own thread), the unclaimed people already known.
+    init(store: any StoreKnowledge, unclaimedPeople: [String]?) {
+        self.store = store
+        self.unclaimedPeople = { unclaimedPeople }
+    }
 
     func forEachActivePerson(
         skipping skips: (_ id: UnsafeBufferPointer<UInt8>) -> Bool,
         _ body: (_ fields: StoredPersonFields) throws -> Void
     ) throws {
-        guard let unclaimed = early.unclaimedPeople else {
+        guard let unclaimed = unclaimedPeople() else {
             return try store.forEachActivePerson(skipping: skips, body)
         }
         try store.forEachActivePerson(among: unclaimed) { fields in

@@ -36,6 +36,10 @@ public struct RunOptions: Sendable {
     /// which becomes the store when the run commits (`FirstLoadFile`). Off, it creates the store at its path
     /// and loads it through the WAL like every other run: tests check that both ways give the same store.
     package var buildsFirstLoadAside = true
+    /// Whether a later night runs the matcher (contract §4b) beside its merge, on a view of the store's last
+    /// commit (`RunStrategy.matchesBesideMerge`). Off, it runs before the merge: tests check that both ways
+    /// give the same reports and store.
+    package var matchesBesideMerge = true
     /// The bytes of records a later night's first pass may keep in memory per file, of those the store does not
     /// hold as they are, so that the merge need not read the file again (`KeptRecords`); nil: the default
     /// budget. 0 keeps none, and every file is read twice: tests check that both ways give the same store.

@@ -68,21 +68,51 @@ final class RunSession {
         // them; the reconciler writes its verdicts once it is done.)
         let early = EarlyComparisonSlot(kinds: scans.map(\.input.kind))
         var prepared: [StoreComparison.Prepared]?
-        try Reconciler.reconcile(
+        let snapshots = store.snapshots
+        var beside = try Reconciler.reconcile(
             &scans, options: options.reconcile, store: RuleStore(store: store, early: early),
             onClaims: { scans, claims in
                 early.comparison = strategy.earlyComparison(self, scans: scans, claims: claims)
             },
-            beforeVerdicts: { prepared = early.prepared })
+            beforeVerdicts: { prepared = early.prepared },
+            storeBeside: strategy.matchesBesideMerge && options.matchesBesideMerge
+                ? {
+                    let unclaimed = early.unclaimedPeople
+                    return {
+                        let snapshot = try snapshots.open()
+                        return StoreLease(
+                            knowledge: RuleStore(store: snapshot.knowledge, unclaimedPeople: unclaimed),
+                            close: snapshot.close)
+                    }
+                } : nil)
+        // The matcher's findings and pairs, when it ran beside the merge: into the scans and the outcome.
+        func settleBeside() throws {
+            guard let running = beside else { return }
+            beside = nil
+            try running.finish(into: &scans)
+            // The findings made before go first: the new outcome copies and sorts all of them again.
+            outcome.findings = []
+            outcome.matches = []
+            outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
+        }
         outcome = ImportRun.makeOutcome(options, runID: outcome.runID, startedAt: outcome.startedAt, scans: scans)
         try RunInterruption.check()
         if let failure = ImportRun.rejectRateFailure(outcome, limit: options.maxRejectRate) {
+            try settleBeside()
             return abandon(scans, status: .aborted, failure: failure)
         }
         PhaseClock.mark("reconciled")
         let merger = Merger(store: store, runRowID: runRowID, log: log)
-        try store.beginStaging()
-        let comparisons = try strategy.merge(scans, prepared: prepared, session: self, merger: merger)
+        let comparisons: [RecordKind: StoreComparison]
+        do {
+            try store.beginStaging()
+            comparisons = try strategy.merge(scans, prepared: prepared, session: self, merger: merger)
+        } catch {
+            // What the matcher found still goes into the report of the failed run.
+            try? settleBeside()
+            throw error
+        }
+        try settleBeside()
         // After the comparison, whose pass over each kind found them (no second scan of the tables).
         try addStoreFindings(kinds: scans.map(\.input.kind))
         try RunInterruption.check()

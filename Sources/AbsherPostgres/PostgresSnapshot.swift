@@ -6,11 +6,16 @@ import PostgresClient
 /// One read-only connection inside one REPEATABLE READ READ ONLY transaction: every read sees one commit.
 package final class PostgresSnapshot: StoreSnapshot {
     private let connection: PostgresConnection
+    /// The run's queries of what the store knows, on this view's connection and inside its transaction.
+    private let reader: PostgresRecordStore
 
     package init(connectionString: PostgresConnectionString) throws {
         connection = try PostgresConnection(connectionString, readOnly: true)
         try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        reader = PostgresRecordStore(connection: connection, connectionString: connectionString)
     }
+
+    package var knowledge: any StoreKnowledge { reader }
 
     package func forEachStored(
         _ kind: RecordKind, _ body: (_ id: UInt64, _ active: Bool, _ hash: UInt64) throws -> Void

@@ -30,33 +30,59 @@ package enum Reconciler {
     /// `onClaims` is called once the rows that claim their ID are known (duplicates settled), with the
     /// scans (not to be kept beyond `beforeVerdicts`) and each file's `ClaimedIDs` (nil for an unusable
     /// file): what `StoreComparison.Prepared` needs, shared instead of built again.
+    ///
+    /// With `storeBeside`, the rules that use every core (the matcher of contract §4b, whose verdicts settle no
+    /// row: it only warns) do not run here: once the other rules' verdicts are written, they start on a thread
+    /// of their own, asking the store through what `storeBeside` gives (called here, after `beforeVerdicts`;
+    /// what it returns is opened on that thread), and the returned `RulesBeside` adds their findings and pairs
+    /// to the scans when the caller is done with its own work (a later night's merge). Their findings come
+    /// after every other rule's, as they would have.
+    @discardableResult
     package static func reconcile(
         _ scans: inout [FileScan], options: ReconcileOptions, store: StoreKnowledge?,
-        onClaims: ([FileScan], [ClaimedIDs?]) -> Void = { _, _ in }, beforeVerdicts: () -> Void = {}
-    ) throws {
-        let verdicts = try judge(scans, options: options, store: store, onClaims: onClaims)
+        onClaims: ([FileScan], [ClaimedIDs?]) -> Void = { _, _ in }, beforeVerdicts: () -> Void = {},
+        storeBeside: (() -> StoreOpener)? = nil
+    ) throws -> RulesBeside? {
+        let deferring = storeBeside != nil && rules.contains { $0.usesEveryCore }
+        let (verdicts, duplicates) = try judge(
+            scans, options: options, store: store, onClaims: onClaims, withLastRules: !deferring)
         beforeVerdicts()
         // In the order they were reached: a row repeated and then rejected ends rejected.
         verdicts.forEachDisposition { ref, disposition in
             scans[Int(ref.file)].facts[Int(ref.row)].disposition = disposition
         }
+        add(verdicts, to: &scans, freeingMatcherFacts: !deferring)
+        guard deferring, let storeBeside else { return nil }
+        // A context of the scans as they are now (no context of the scans before was alive while the verdicts
+        // were written, which would have copied them), with the same claims: what the rules would have read.
+        let context = ReconcileContext(
+            scans: scans, options: options, claims: duplicates.claims, repeats: duplicates.repeats,
+            conflicting: duplicates.conflicting)
+        return RulesBeside(context, rules: rules.filter { $0.usesEveryCore }, store: storeBeside())
+    }
+
+    /// Adds what `verdicts` found (findings, the matcher's pairs) to the scans, and frees the matcher's facts
+    /// unless it is still to run.
+    static func add(_ verdicts: Verdicts, to scans: inout [FileScan], freeingMatcherFacts: Bool = true) {
         for file in scans.indices where !verdicts.added[file].isEmpty {
             // Put in report order once, with all files, by makeOutcome.
             scans[file].findings += verdicts.added[file]
         }
         for file in scans.indices {
-            scans[file].matches = verdicts.matches[file]
+            scans[file].matches += verdicts.matches[file]
+            guard freeingMatcherFacts else { continue }
             // The matcher's facts, freed before the merge.
             scans[file].people = ChunkedArray()
             scans[file].names = TextArena()
         }
     }
 
-    /// The findings and verdicts of every rule, the scans only read.
+    /// The findings and verdicts of every rule (but those that use every core, unless `withLastRules`), the
+    /// scans only read, and how the duplicate IDs were settled.
     private static func judge(
         _ scans: [FileScan], options: ReconcileOptions, store: StoreKnowledge?,
-        onClaims: ([FileScan], [ClaimedIDs?]) -> Void
-    ) throws -> Verdicts {
+        onClaims: ([FileScan], [ClaimedIDs?]) -> Void, withLastRules: Bool
+    ) throws -> (Verdicts, DuplicateIDRule.Outcome) {
         let duplicates = DuplicateIDRule.judge(scans)
         PhaseClock.mark("duplicate IDs settled")
         onClaims(scans, duplicates.claimedIDs(in: scans))
@@ -64,15 +90,20 @@ package enum Reconciler {
             scans: scans, options: options, claims: duplicates.claims, repeats: duplicates.repeats,
             conflicting: duplicates.conflicting)
         var verdicts = duplicates.verdicts
-        for ruleVerdicts in try judgeRules(context, store: store) { verdicts.append(ruleVerdicts) }
-        return verdicts
+        for ruleVerdicts in try judgeRules(context, store: store, withLastRules: withLastRules) {
+            verdicts.append(ruleVerdicts)
+        }
+        return (verdicts, duplicates)
     }
 
     /// The verdicts of each of `rules`, in its order. The rules that ask the store run on this thread (the
     /// store connection's), one after another; the others on the other core, beside them (up to
-    /// `parallelPeopleLimit` people), or after them. The rules that use every core run last, on this thread.
-    private static func judgeRules(_ context: ReconcileContext, store: (any StoreKnowledge)?) throws -> [Verdicts] {
-        let rules = Self.rules
+    /// `parallelPeopleLimit` people), or after them. The rules that use every core run last, on this thread,
+    /// unless not `withLastRules`.
+    private static func judgeRules(
+        _ context: ReconcileContext, store: (any StoreKnowledge)?, withLastRules: Bool
+    ) throws -> [Verdicts] {
+        let rules = Self.rules.filter { withLastRules || !$0.usesEveryCore }
         let asking = rules.filter { $0.asksStore && !$0.usesEveryCore }
         let beside = rules.filter { !$0.asksStore && !$0.usesEveryCore }
         let last = rules.filter { $0.usesEveryCore }
@@ -111,5 +142,58 @@ package enum Reconciler {
             }
         }
         return ordered
+    }
+}
+
+/// Opens, on the thread that calls it, what the rules beside the caller's work ask of the store
+/// (`Reconciler.reconcile(_:options:store:onClaims:beforeVerdicts:storeBeside:)`): a view of the store as it
+/// was before the run, and how to close it.
+package typealias StoreOpener = @Sendable () throws -> StoreLease
+
+/// What a `StoreOpener` opened: the store's knowledge, confined to the thread that opened it, and its close.
+package struct StoreLease {
+    let knowledge: any StoreKnowledge
+    let close: () -> Void
+
+    package init(knowledge: any StoreKnowledge, close: @escaping () -> Void) {
+        self.knowledge = knowledge
+        self.close = close
+    }
+}
+
+/// The rules that use every core, running on a thread of their own beside the caller's work (see
+/// `Reconciler.reconcile`); `finish` waits for them and adds what they found to the scans.
+package final class RulesBeside {
+    private let task: BackgroundTask<[Verdicts]>
+    private var finished = false
+
+    fileprivate init(_ context: ReconcileContext, rules: [any CrossRowRule.Type], store: @escaping StoreOpener) {
+        task = BackgroundTask {
+            // The other rules' tables are gone: their pages go back to the system before these build theirs.
+            MemoryRelease.trim()
+            let lease = try store()
+            defer { lease.close() }
+            return try rules.map { try $0.judge(context, store: lease.knowledge) }
+        }
+    }
+
+    deinit { if !finished { _ = try? task.wait() } }
+
+    /// Waits for the rules, then adds their findings (after every other rule's) and pairs to `scans`; rethrows
+    /// what a rule threw (the store could not be read). Call it once.
+    package func finish(into scans: inout [FileScan]) throws {
+        finished = true
+        var results = try task.wait()
+        PhaseClock.mark("matcher beside the merge waited for")
+        // The matcher's facts go before its findings are added (which grows the scans' arrays of findings),
+        // and their pages back to the system: the merge's memory is in use meanwhile.
+        for file in scans.indices {
+            scans[file].people = ChunkedArray()
+            scans[file].names = TextArena()
+        }
+        MemoryRelease.trim()
+        var verdicts = results.count == 1 ? results.removeLast() : Verdicts(files: scans.count)
+        for result in results { verdicts.append(result) }
+        Reconciler.add(verdicts, to: &scans)
     }
 }

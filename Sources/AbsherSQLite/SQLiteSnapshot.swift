@@ -21,5 +21,7 @@ package final class SQLiteSnapshot: StoreSnapshot {
         try store.forEachActiveHash(of: kinds, body)
     }
 
+    package var knowledge: any StoreKnowledge { store }
+
     package func close() { database.close() }
 }
