@@ -22,11 +22,15 @@ struct MatchBlocks {
         UInt64(min(max(Int(day) + 43_830, 0), (1 << 17) - 1))
     }
 
-    @inline(__always) static func hashBits(_ key: UInt64) -> UInt64 { (key &* 0x9E37_79B9_7F4A_7C15) >> 43 }
+    /// The most people the blocks can tell apart: `BlockPerson` keeps a person's index in 26 bits, which
+    /// holds a national register (35M people) with room to spare.
+    static let maxPeople = 1 << 26
 
-    /// The 40-bit block of a key.
+    /// The 38-bit block of a key (the 38 bits above a `BlockPerson`'s person): the kind in the top two bits,
+    /// then for a name block its key (`nameKey`, 17 bits) above the birth day (17 bits), for a mobile block
+    /// the 9-digit number (30 bits).
     @inline(__always) static func block(_ kind: Kind, key: UInt64, day: Int32) -> UInt64 {
-        kind == .mobile ? kind.rawValue << 38 | key : kind.rawValue << 38 | hashBits(key) << 17 | dayBits(day)
+        kind == .mobile ? kind.rawValue << 36 | key : kind.rawValue << 36 | key << 17 | dayBits(day)
     }
 
     /// Calls `body` with each block `view` belongs to (nothing allocated): per script, the first and the

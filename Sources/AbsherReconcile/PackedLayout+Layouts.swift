@@ -31,8 +31,8 @@ package enum HashOwner: PackedLayout {
     package static var lowBits: UInt64 { 34 }
 }
 
-/// `block << 24 | person`: a matcher's blocking key (`MatchBlocks`: kind, key hash, day) above a person's
-/// index among the run's people (up to 16.7M).
+/// `block << 26 | person`: a matcher's blocking key (`MatchBlocks.block`: kind, key, day) above a person's
+/// index among the run's people (up to 67.1M, `MatchBlocks.maxPeople`).
 package enum BlockPerson: PackedLayout {
-    package static var lowBits: UInt64 { 24 }
+    package static var lowBits: UInt64 { 26 }
 }

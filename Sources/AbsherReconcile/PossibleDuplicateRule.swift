@@ -18,7 +18,8 @@ enum PossibleDuplicateRule: CrossRowRule {
 
     static func judge(_ context: ReconcileContext, store: (any StoreKnowledge)?) throws -> Verdicts {
         var verdicts = Verdicts(files: context.scans.count)
-        guard context.options.matchesPeople, context.personCount > 0, context.personCount < 1 << 24 else {
+        guard context.options.matchesPeople, context.personCount > 0, context.personCount <= MatchBlocks.maxPeople
+        else {
             return verdicts
         }
         let people = RunPeople(context)

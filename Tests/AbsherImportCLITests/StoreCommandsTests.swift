@@ -23,6 +23,29 @@ import Testing
         try BinaryRun.run(["lookup", value, "--store", folder.path + "/absher.sqlite"])
     }
 
+    /// 20,000 generated rows in `<folder>/big`: enough to keep a debug build busy for several seconds (200,000
+    /// would outlast the 60 s waits of the lock tests).
+    static func generateBig(_ folder: TemporaryFolder) throws {
+        let generate = Process()
+        generate.executableURL = URL(
+            fileURLWithPath: (BinaryRun.executable as NSString).deletingLastPathComponent + "/absher-datagen")
+        generate.arguments = ["--out", folder.path + "/big", "--rows", "20000"]
+        generate.standardOutput = FileHandle.nullDevice
+        try generate.run()
+        generate.waitUntilExit()
+        #expect(generate.terminationStatus == 0)
+    }
+
+    /// `run SampleData` (delta) in the background, waiting up to 60 s for the lock of `store`.
+    static func waitingRun(_ store: String, _ folder: TemporaryFolder) -> BackgroundBinaryRun {
+        BackgroundBinaryRun(
+            [
+                "run", "SampleData", "--mode", "delta", "--now", "2026-11-25", "--max-reject-rate", "1",
+                "--lock-timeout", "60", "--store", store, "--reports", folder.path + "/reports-waiting", "--quiet",
+            ],
+            in: BinaryRun.packageRoot)
+    }
+
     @Test(arguments: [
         ("1830862718", citizen), ("١٨٣٠٨٦٢٧١٨", citizen),
         ("0565220656", citizen), ("+966 56 522 0656", citizen), ("565220656", citizen),
@@ -139,15 +162,7 @@ import Testing
                 "--reports", folder.path + "/reports-setup", "--quiet",
             ])
         #expect(setup.status == 0)
-        // 20,000 rows keep a debug build busy for several seconds (200,000 would outlast the 60 s wait below).
-        let generate = Process()
-        generate.executableURL = URL(
-            fileURLWithPath: (BinaryRun.executable as NSString).deletingLastPathComponent + "/absher-datagen")
-        generate.arguments = ["--out", folder.path + "/big", "--rows", "20000"]
-        generate.standardOutput = FileHandle.nullDevice
-        try generate.run()
-        generate.waitUntilExit()
-        #expect(generate.terminationStatus == 0)
+        try Self.generateBig(folder)
 
         let first = BackgroundBinaryRun(
             [
@@ -170,12 +185,7 @@ import Testing
         #expect(locked.status == 75)
         #expect(locked.stderr.split(separator: "\n").last?.hasSuffix("(exit 75)") == true)
 
-        let waiting = BackgroundBinaryRun(
-            [
-                "run", "SampleData", "--mode", "delta", "--now", "2026-11-25", "--max-reject-rate", "1",
-                "--lock-timeout", "60", "--store", store, "--reports", folder.path + "/reports-waiting", "--quiet",
-            ],
-            in: BinaryRun.packageRoot)
+        let waiting = Self.waitingRun(store, folder)
         let firstRun = try first.wait()
         #expect(firstRun.status == 0, "\(firstRun.stderr)")
         let waitingRun = try waiting.wait()
@@ -197,14 +207,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let store = folder.path + "/absher.sqlite"
-        let generate = Process()
-        generate.executableURL = URL(
-            fileURLWithPath: (BinaryRun.executable as NSString).deletingLastPathComponent + "/absher-datagen")
-        generate.arguments = ["--out", folder.path + "/big", "--rows", "20000"]
-        generate.standardOutput = FileHandle.nullDevice
-        try generate.run()
-        generate.waitUntilExit()
-        #expect(generate.terminationStatus == 0)
+        try Self.generateBig(folder)
 
         let first = BackgroundBinaryRun(
             [
@@ -231,12 +234,7 @@ import Testing
         #expect(locked.stderr.split(separator: "\n").last?.hasSuffix("(exit 75)") == true)
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/reports-locked/latest"))
 
-        let waiting = BackgroundBinaryRun(
-            [
-                "run", "SampleData", "--mode", "delta", "--now", "2026-11-25", "--max-reject-rate", "1",
-                "--lock-timeout", "60", "--store", store, "--reports", folder.path + "/reports-waiting", "--quiet",
-            ],
-            in: BinaryRun.packageRoot)
+        let waiting = Self.waitingRun(store, folder)
         let firstRun = try first.wait()
         #expect(firstRun.status == 0, "\(firstRun.stderr)")
         let waitingRun = try waiting.wait()
