@@ -26,28 +26,22 @@ package enum MatchName {
     /// never longer than its text), and returns its length. Nothing is allocated.
     package static func writeArabic(_ text: String, into output: UnsafeMutablePointer<UInt8>) -> Int {
         var text = text
-        return text.withUTF8 { writeArabic(utf8: $0, into: output) }
-    }
-
-    /// `writeArabic(_:into:)` of the UTF-8 bytes of a name. A function of its own, not the closure's body, so that
-    /// `Parts` lives in registers rather than in a box the closure captures.
-    private static func writeArabic(utf8 bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>)
-        -> Int
-    {
         var parts = Parts(output, script: .arabic)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if byte == 0x20 || byte == 0x2D { parts.endWord() }
-                index += 1
-            } else if byte >= 0xC0 && byte < 0xE0 && index + 1 < bytes.count {
-                let scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                if let letter = arabicByte(scalar) { parts.append(letter) }
-                index += 2
-            } else {
-                // Three- and four-byte scalars (joiners, marks): not letters of a name.
-                index += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 1
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x20 || byte == 0x2D { parts.endWord() }
+                    index += 1
+                } else if byte >= 0xC0 && byte < 0xE0 && index + 1 < bytes.count {
+                    let scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    if let letter = arabicByte(scalar) { parts.append(letter) }
+                    index += 2
+                } else {
+                    // Three- and four-byte scalars (joiners, marks): not letters of a name.
+                    index += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 1
+                }
             }
         }
         parts.endWord()
@@ -58,21 +52,16 @@ package enum MatchName {
     /// length. Nothing is allocated.
     package static func writeEnglish(_ text: String, into output: UnsafeMutablePointer<UInt8>) -> Int {
         var text = text
-        return text.withUTF8 { writeEnglish(utf8: $0, into: output) }
-    }
-
-    /// `writeEnglish(_:into:)` of the UTF-8 bytes of a name (see `writeArabic(utf8:into:)`).
-    private static func writeEnglish(utf8 bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>)
-        -> Int
-    {
         var parts = Parts(output, script: .latin)
-        for byte in bytes {
-            if byte == 0x20 || byte == 0x2D {
-                parts.endWord()
-            } else if byte >= 0x41 && byte <= 0x5A {
-                parts.append(byte | 0x20)
-            } else if byte >= 0x61 && byte <= 0x7A {
-                parts.append(byte)
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x2D {
+                    parts.endWord()
+                } else if byte >= 0x41 && byte <= 0x5A {
+                    parts.append(byte | 0x20)
+                } else if byte >= 0x61 && byte <= 0x7A {
+                    parts.append(byte)
+                }
             }
         }
         parts.endWord()

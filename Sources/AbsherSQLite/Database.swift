@@ -111,7 +111,7 @@ public final class Database {
         case wal
         /// `journal_mode=MEMORY` and `synchronous=OFF`: pages are written once, straight into the file, and a
         /// rollback still works, but a crash or a power cut in the middle leaves the file corrupt. Only for a
-        /// file no one else opens until it is finished, synced and renamed into place (`FirstLoadFile`).
+        /// file no one else opens until it is finished, synced and linked into place (`FirstLoadFile`).
         case unsyncedInMemory
     }
 

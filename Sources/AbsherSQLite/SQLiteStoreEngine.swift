@@ -46,24 +46,22 @@ package final class SQLiteStoreEngine: StoreEngine {
             try database.inTransaction(.immediate) { try body(RecordStore(database: database)) }
             return
         }
-        // A store built aside: it is published once committed, and discarded otherwise.
+        // A store built aside: published once committed; discarded otherwise (a rollback, an error), which
+        // does nothing to a file already published.
         self.firstLoad = nil
-        var committed = false
         defer {
             database.close()
-            if !committed { firstLoad.discard() }
+            firstLoad.discard()
         }
+        var completion = TransactionCompletion.rollback
         try database.inTransaction(.immediate) {
-            let completion = try body(RecordStore(database: database))
-            committed = completion == .commit
+            completion = try body(RecordStore(database: database))
             return completion
         }
-        guard committed else { return }
-        committed = false
+        guard completion == .commit else { return }
         try database.switchToWAL()
         database.close()
         try firstLoad.publish()
-        committed = true
         PhaseClock.mark("first load: store synced and linked into place")
     }
 

@@ -6,8 +6,8 @@ import Foundation
 #endif
 
 /// When `ABSHER_IMPORT_PHASES=1` is set, prints to standard error the wall and CPU seconds (since the
-/// process started the clock) and the peak resident memory so far at the end of each phase of a run: how the benchmark's totals in
-/// BENCHMARKS.md break down. Off, it costs one Boolean test per phase.
+/// process started the clock) and the peak resident memory so far at the end of each phase of a run: how
+/// the benchmark's totals in BENCHMARKS.md break down. Off, it costs one Boolean test per phase.
 package enum PhaseClock {
     package static let isEnabled = ProcessInfo.processInfo.environment["ABSHER_IMPORT_PHASES"] == "1"
     private static let start = DispatchTime.now()
