@@ -40,6 +40,10 @@ public struct RunOptions: Sendable {
     /// commit (`RunStrategy.matchesBesideMerge`). Off, it runs before the merge: tests check that both ways
     /// give the same reports and store.
     package var matchesBesideMerge = true
+    /// Whether a later night's username rule takes the owners of the usernames its unchanged rows claim from
+    /// the early comparison and asks the store only for the others, by key (`UnchangedRows`). Off, it reads
+    /// every username of the store: tests check that both ways find the same.
+    package var asksUsernamesByKey = true
     /// The bytes of records a later night's first pass may keep in memory per file, of those the store does not
     /// hold as they are, so that the merge need not read the file again (`KeptRecords`); nil: the default
     /// budget. 0 keeps none, and every file is read twice: tests check that both ways give the same store.

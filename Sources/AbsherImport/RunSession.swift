@@ -70,7 +70,8 @@ final class RunSession {
         var prepared: [StoreComparison.Prepared]?
         let snapshots = store.snapshots
         var beside = try Reconciler.reconcile(
-            &scans, options: options.reconcile, store: RuleStore(store: store, early: early),
+            &scans, options: options.reconcile,
+            store: RuleStore(store: store, early: early, knowsUnchangedRows: options.asksUsernamesByKey),
             onClaims: { scans, claims in
                 early.comparison = strategy.earlyComparison(self, scans: scans, claims: claims)
             },

@@ -45,6 +45,41 @@ package final class PostgresRecordStore: RunStore {
         return result.rowCount > 0 ? result.string(row: 0, column: 0) : nil
     }
 
+    /// One query a few thousand keys, the keys an array parameter (`= ANY ($1::text[])`, through
+    /// `people_username_key`): a round trip for them all instead of one each.
+    package func usernameOwners(among keys: [String]) throws -> [String: String] {
+        var owners: [String: String] = [:]
+        if isEmpty || keys.isEmpty { return owners }
+        let statement = try connection.cachedStatement(
+            "SELECT username_key, id FROM people WHERE username_key = ANY ($1::text[])")
+        var start = 0
+        while start < keys.count {
+            let end = min(start + Self.keysPerQuery, keys.count)
+            try statement.forEachRow([Self.arrayLiteral(keys[start..<end])]) { row in
+                if let key = row.string(0), let id = row.string(1) { owners[key] = id }
+            }
+            start = end
+        }
+        return owners
+    }
+
+    private static let keysPerQuery = 10_000
+
+    /// A PostgreSQL array literal of `values`, each quoted (`"` and `\` escaped).
+    static func arrayLiteral(_ values: some Sequence<String>) -> String {
+        var literal = "{"
+        for (index, value) in values.enumerated() {
+            if index > 0 { literal += "," }
+            literal += "\""
+            for character in value {
+                if character == "\"" || character == "\\" { literal += "\\" }
+                literal.append(character)
+            }
+            literal += "\""
+        }
+        return literal + "}"
+    }
+
     /// One `COPY … TO STDOUT` of every username key with its owner.
     package func forEachUsername(
         _ body: (_ key: UnsafeBufferPointer<UInt8>, _ ownerID: UnsafeBufferPointer<UInt8>) -> Void
@@ -173,6 +208,27 @@ package final class PostgresRecordStore: RunStore {
             guard NationalID.hasStoredShape(fields[0], kind: kind) else { return }
             let hash = UInt64(bitPattern: CopyLines.integer(fields[2]))
             try body(Digits.number(fields[0]), fields[1].first == UInt8(ascii: "1"), hash)
+        }
+    }
+
+    package func forEachStoredPerson(
+        _ body: (_ kind: RecordKind, _ id: UInt64, _ active: Bool, _ hash: UInt64) throws -> Void
+    ) throws {
+        try Self.forEachStoredPerson(on: connection, body)
+    }
+
+    /// Citizens and residents in one `COPY` of `people`, where `forEachStored` of each would read it twice.
+    static func forEachStoredPerson(
+        on connection: PostgresConnection,
+        _ body: (_ kind: RecordKind, _ id: UInt64, _ active: Bool, _ hash: UInt64) throws -> Void
+    ) throws {
+        try CopyLines.forEach(connection, "COPY (SELECT kind, id, active, record_hash FROM people) TO STDOUT") {
+            fields in
+            // The kind's first byte: `c`itizen or `r`esident (the table's CHECK allows no other).
+            let kind: RecordKind = fields[0].first == UInt8(ascii: "c") ? .citizen : .resident
+            guard NationalID.hasStoredShape(fields[1], kind: kind) else { return }
+            let hash = UInt64(bitPattern: CopyLines.integer(fields[3]))
+            try body(kind, Digits.number(fields[1]), fields[2].first == UInt8(ascii: "1"), hash)
         }
     }
 

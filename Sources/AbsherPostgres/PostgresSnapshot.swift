@@ -23,6 +23,12 @@ package final class PostgresSnapshot: StoreSnapshot {
         try PostgresRecordStore.forEachStored(kind, on: connection, body)
     }
 
+    package func forEachStoredPerson(
+        _ body: (_ kind: RecordKind, _ id: UInt64, _ active: Bool, _ hash: UInt64) throws -> Void
+    ) throws {
+        try PostgresRecordStore.forEachStoredPerson(on: connection, body)
+    }
+
     package func close() {
         _ = try? connection.execute("ROLLBACK")
         connection.close()

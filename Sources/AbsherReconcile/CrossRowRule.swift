@@ -12,6 +12,10 @@ protocol CrossRowRule: Sendable {
     /// not) are done: on a core of its own it would only wait for one, and its tables would be in memory
     /// at the same time as theirs.
     static var usesEveryCore: Bool { get }
+    /// Whether the rule asks the store which rows it holds unchanged (`KnowsUnchangedRows`), which a later
+    /// night knows only once its early comparison is done: among the rules that ask the store, such a rule runs
+    /// after the others, which meanwhile do their work.
+    static var readsUnchangedRows: Bool { get }
 
     /// The findings and verdicts of the rule over the rows that claim their IDs (a finding on a claiming row
     /// goes to its identical repeats too: `Verdicts.addToClaim`).
@@ -21,4 +25,5 @@ protocol CrossRowRule: Sendable {
 
 extension CrossRowRule {
     static var usesEveryCore: Bool { false }
+    static var readsUnchangedRows: Bool { false }
 }

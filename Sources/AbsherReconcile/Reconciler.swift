@@ -96,6 +96,20 @@ package enum Reconciler {
         return (verdicts, duplicates)
     }
 
+    /// The verdicts of each of `rules` (that ask the store), in its order; those that read the unchanged rows
+    /// run last.
+    private static func judgeAsking(
+        _ rules: [any CrossRowRule.Type], _ context: ReconcileContext, store: (any StoreKnowledge)?
+    ) throws -> [Verdicts] {
+        var verdicts = [Verdicts?](repeating: nil, count: rules.count)
+        for late in [false, true] {
+            for (index, rule) in rules.enumerated() where rule.readsUnchangedRows == late {
+                verdicts[index] = try rule.judge(context, store: store)
+            }
+        }
+        return verdicts.map { $0! }
+    }
+
     /// The verdicts of each of `rules`, in its order. The rules that ask the store run on this thread (the
     /// store connection's), one after another; the others on the other core, beside them (up to
     /// `parallelPeopleLimit` people), or after them. The rules that use every core run last, on this thread,
@@ -113,14 +127,14 @@ package enum Reconciler {
             // The rules beside get the context only (Sendable); the store stays on this thread.
             let task = BackgroundTask { try beside.map { try $0.judge(context, store: nil) } }
             do {
-                asked = try asking.map { try $0.judge(context, store: store) }
+                asked = try judgeAsking(asking, context, store: store)
             } catch {
                 _ = try? task.wait()
                 throw error
             }
             besides = try task.wait()
         } else {
-            asked = try asking.map { try $0.judge(context, store: store) }
+            asked = try judgeAsking(asking, context, store: store)
             besides = try beside.map { try $0.judge(context, store: nil) }
         }
         PhaseClock.mark("rules across rows but the matcher")

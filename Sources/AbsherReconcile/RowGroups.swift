@@ -24,7 +24,14 @@ enum RowGroups {
         of text: Text, in context: ReconcileContext, minimumCount: Int = 1,
         _ body: (_ group: [RowRef], _ hashPrefix: UInt64) throws -> Void
     ) throws {
-        // Sorted on the upper 32 bits of the text's hash; equal prefixes are split by the text below.
+        try forEachGroup(
+            of: text, in: sorted(of: text, in: context), context: context, minimumCount: minimumCount, body)
+    }
+
+    /// The claiming people that have a `text`, as `KeyedRow` sorted on the upper 32 bits of the text's hash:
+    /// what `forEachGroup(of:in:context:minimumCount:_:)` goes through, for a rule that goes through its groups
+    /// more than once.
+    static func sorted(of text: Text, in context: ReconcileContext) -> [UInt64] {
         var keyed: [UInt64] = []
         keyed.reserveCapacity(context.personCount)
         context.forEachPerson { ref in
@@ -34,6 +41,15 @@ enum RowGroups {
             keyed.append(PackedKey<KeyedRow>.pack(hash >> 32, ref.packed))
         }
         keyed.sortInPlace()
+        return keyed
+    }
+
+    /// The groups of `keyed` (from `sorted(of:in:)`), in the same order each time.
+    static func forEachGroup(
+        of text: Text, in keyed: [UInt64], context: ReconcileContext, minimumCount: Int = 1,
+        _ body: (_ group: [RowRef], _ hashPrefix: UInt64) throws -> Void
+    ) throws {
+        // Sorted on the upper 32 bits of the text's hash; equal prefixes are split by the text below.
         try forEachRun(keyed, minimumCount: minimumCount) { run, key in
             let hashPrefix = key << 32
             if run.count == 1 {

@@ -75,6 +75,16 @@ package struct StoreComparison {
         /// all fail a rule), in ID order: for a person kind, the store's side of the matcher (contract §4b).
         package var unclaimedActive: [UInt64] = []
         package var activeBefore = 0
+        /// How many rows the file has.
+        fileprivate var rowCount = 0
+
+        /// The rows whose record the store holds as it is (active, under their ID, with the same content
+        /// hash), one bit a row of the file.
+        var unchangedRows: BitSet {
+            var rows = BitSet(count: rowCount)
+            same.forEachMember { rows.insert(Int(ClaimTable.row(candidates[$0]))) }
+            return rows
+        }
 
         /// `claimed`: the rows that may be merged, at most one per ID, and the IDs whose rows conflict
         /// (`Reconciler.reconcile(onClaims:)`); nil: every row that passed the field rules may be merged.
@@ -82,35 +92,58 @@ package struct StoreComparison {
             facts: ChunkedArray<RowFacts>, claimed: Reconciler.ClaimedIDs? = nil,
             forEachStored: ((UInt64, Bool, UInt64) throws -> Void) throws -> Void
         ) throws {
-            precondition(facts.count < 1 << PackedKey<IDRow>.lowBits, "more than 2^30 rows in one file")
-            // Rows that may be merged, and the IDs of the other rows that carry one, both in ID order.
-            var candidates: [UInt64] = []
-            var others: [UInt64] = []
-            if let claimed {
-                // Every other row that carries an ID has a field error, repeats a claim, or conflicts.
-                candidates = claimed.claims
-                others = claimed.conflicting
-                for fact in facts where fact.id != 0 && fact.hasFieldError { others.append(fact.id) }
-            } else {
-                candidates.reserveCapacity(facts.count)
-                for (row, fact) in facts.enumerated() where fact.id != 0 {
-                    if fact.disposition == .merge {
-                        candidates.append(ClaimTable.pack(id: fact.id, row: row))
-                    } else {
-                        others.append(fact.id)
-                    }
-                }
-                candidates.sortInPlace()
-            }
-            others.sortInPlace()
+            var builder = Builder(facts: facts, claimed: claimed)
+            try forEachStored { id, active, hash in builder.visit(id: id, active: active, hash: hash) }
+            self = builder.finish()
+        }
 
-            var same = BitSet(count: candidates.count)
-            var absent: [UInt64] = []
-            var unclaimed: [UInt64] = []
-            var activeBefore = 0
-            let candidateDirectory = IDDirectory(count: candidates.count) { ClaimTable.id(candidates[$0]) }
-            let otherDirectory = IDDirectory(count: others.count) { others[$0] }
-            try forEachStored { id, active, hash in
+        fileprivate init() { same = BitSet(count: 0) }
+
+        /// A `Prepared` made one stored record at a time (`visit`), for a pass of the store that serves several
+        /// files at once (citizens and residents share a table).
+        package struct Builder {
+            private let facts: ChunkedArray<RowFacts>
+            private let candidates: [UInt64]
+            private let others: [UInt64]
+            private let candidateDirectory: IDDirectory
+            private let otherDirectory: IDDirectory
+            private var same: BitSet
+            private var absent: [UInt64] = []
+            private var unclaimed: [UInt64] = []
+            private var activeBefore = 0
+
+            package init(facts: ChunkedArray<RowFacts>, claimed: Reconciler.ClaimedIDs? = nil) {
+                precondition(facts.count < 1 << PackedKey<IDRow>.lowBits, "more than 2^30 rows in one file")
+                // Rows that may be merged, and the IDs of the other rows that carry one, both in ID order.
+                var candidates: [UInt64] = []
+                var others: [UInt64] = []
+                if let claimed {
+                    // Every other row that carries an ID has a field error, repeats a claim, or conflicts.
+                    candidates = claimed.claims
+                    others = claimed.conflicting
+                    for fact in facts where fact.id != 0 && fact.hasFieldError { others.append(fact.id) }
+                } else {
+                    candidates.reserveCapacity(facts.count)
+                    for (row, fact) in facts.enumerated() where fact.id != 0 {
+                        if fact.disposition == .merge {
+                            candidates.append(ClaimTable.pack(id: fact.id, row: row))
+                        } else {
+                            others.append(fact.id)
+                        }
+                    }
+                    candidates.sortInPlace()
+                }
+                others.sortInPlace()
+                self.facts = facts
+                self.candidates = candidates
+                self.others = others
+                same = BitSet(count: candidates.count)
+                candidateDirectory = IDDirectory(count: candidates.count) { ClaimTable.id(candidates[$0]) }
+                otherDirectory = IDDirectory(count: others.count) { others[$0] }
+            }
+
+            /// One stored record of the file's kind: its ID as a number, whether it is active, its content hash.
+            package mutating func visit(id: UInt64, active: Bool, hash: UInt64) {
                 if active { activeBefore += 1 }
                 if var candidate = PackedKey<IDRow>.firstIndex(
                     of: id, in: candidates, within: candidateDirectory.range(of: id))
@@ -129,13 +162,20 @@ package struct StoreComparison {
                     }
                 }
             }
-            absent.sort()
-            unclaimed.sort()
-            unclaimedActive = unclaimed
-            self.candidates = candidates
-            self.same = same
-            self.activeBefore = activeBefore
-            absentActive = absent.map(RowFacts.idText)
+
+            /// The comparison, once every stored record of the kind has been visited.
+            package consuming func finish() -> Prepared {
+                var prepared = Prepared()
+                absent.sort()
+                unclaimed.sort()
+                prepared.unclaimedActive = unclaimed
+                prepared.candidates = candidates
+                prepared.same = same
+                prepared.activeBefore = activeBefore
+                prepared.rowCount = facts.count
+                prepared.absentActive = absent.map(RowFacts.idText)
+                return prepared
+            }
         }
     }
 

@@ -17,6 +17,12 @@ package final class SQLiteSnapshot: StoreSnapshot {
         try store.forEachStored(kind, body)
     }
 
+    package func forEachStoredPerson(
+        _ body: (_ kind: RecordKind, _ id: UInt64, _ active: Bool, _ hash: UInt64) throws -> Void
+    ) throws {
+        try store.forEachStoredPerson(body)
+    }
+
     package func forEachActiveHash(of kinds: Set<RecordKind>, _ body: (UInt64) throws -> Void) throws {
         try store.forEachActiveHash(of: kinds, body)
     }

@@ -5,6 +5,10 @@ import AbsherSchema
 public protocol StoreKnowledge {
     /// The ID of the person who holds this username key in the store, if anyone.
     func usernameOwner(key: String) throws -> String?
+    /// The owners of those of `keys` (username keys, each once) that someone holds in the store, key to ID:
+    /// one question for the few usernames a later night adds or changes, by key, where `forEachUsername` would
+    /// read them all.
+    func usernameOwners(among keys: [String]) throws -> [String: String]
     /// Calls `body` with every username key of the store and the ID of the person who holds it, as UTF-8
     /// bytes, in no specified order: one pass, so that a night with a million usernames asks the store once
     /// instead of once each. The buffers are valid only during the call.

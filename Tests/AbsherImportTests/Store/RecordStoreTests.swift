@@ -173,4 +173,61 @@ import Testing
         // In no specified order.
         #expect(seen.sorted() == ["1000000099 citizen Saad 1990-01-02", "2000000006 resident Ali 1985-03-04"])
     }
+
+    /// One pass for both kinds gives what a pass of each gives, each record with its kind; an ID of another
+    /// shape (edited by hand) is left out of both, as `forEachStored` leaves it out.
+    @Test(arguments: EngineStore.Engine.available)
+    func forEachStoredPersonGivesWhatEachKindsPassGives(engine: EngineStore.Engine) throws {
+        let (store, run) = try store(engine)
+        try store.execute(
+            """
+            INSERT INTO people (id, kind, active, record_hash, first_run_id) VALUES
+                ('1000000099', 'citizen', 1, -1, \(run)), ('2000000006', 'resident', 1, 5, \(run)),
+                ('1000000008', 'citizen', 0, 7, \(run)), ('2000000014', 'resident', 0, 9, \(run)),
+                ('10000000', 'citizen', 1, 11, \(run)), ('1000000024', 'resident', 1, 13, \(run));
+            """)
+        var together: [String] = []
+        var each: [String] = []
+        try store.inRunTransaction { records in
+            try records.forEachStoredPerson { kind, id, active, hash in
+                together.append("\(kind.rawValue) \(RowFacts.idText(id)) \(active) \(Int64(bitPattern: hash))")
+            }
+            for kind in [RecordKind.citizen, .resident] {
+                try records.forEachStored(kind) { id, active, hash in
+                    each.append("\(kind.rawValue) \(RowFacts.idText(id)) \(active) \(Int64(bitPattern: hash))")
+                }
+            }
+        }
+        #expect(together.sorted() == each.sorted())
+        #expect(
+            together.sorted() == [
+                "citizen 1000000008 false 7", "citizen 1000000099 true -1", "resident 2000000006 true 5",
+                "resident 2000000014 false 9",
+            ])
+    }
+
+    /// By key, the owners of the usernames asked for that someone holds: not one not asked for, nothing for a
+    /// key nobody holds; keys with the characters an array literal quotes, and more keys than one query of the
+    /// PostgreSQL engine takes.
+    @Test(arguments: EngineStore.Engine.available)
+    func usernameOwnersAmongKeysAreThoseAskedFor(engine: EngineStore.Engine) throws {
+        let (store, run) = try store(engine)
+        try store.execute(
+            """
+            INSERT INTO people (id, kind, username, username_key, active, record_hash, first_run_id) VALUES
+                ('1000000099', 'citizen', 'Saad.One', 'saad.one', 1, 1, \(run)),
+                ('2000000006', 'resident', 'ali_k', 'ali_k', 0, 2, \(run)),
+                ('1000000008', 'citizen', 'a"b\\c,d', 'a"b\\c,d', 1, 3, \(run)),
+                ('1000000057', 'citizen', 'other.one', 'other.one', 1, 4, \(run));
+            """)
+        let missing = (0..<12_000).map { "nobody.\($0)" }
+        var owners: [String: String] = [:]
+        var none: [String: String] = ["x": "y"]
+        try store.inRunTransaction { records in
+            owners = try records.usernameOwners(among: missing + ["ali_k", "saad.one", "a\"b\\c,d", "Saad.One"])
+            none = try records.usernameOwners(among: [])
+        }
+        #expect(owners == ["saad.one": "1000000099", "ali_k": "2000000006", "a\"b\\c,d": "1000000008"])
+        #expect(none.isEmpty)
+    }
 }
