@@ -56,6 +56,8 @@ struct MatchPairing {
                 pairing.candidates += 1
                 let sideA = sides.side(i)
                 let sideB = sides.side(j)
+                // A person whose two scripts give one block with two sub-blocks is in it twice.
+                guard sideA.person != sideB.person else { return }
                 // People of one name block were born on its day or the day before: only a mobile's block needs
                 // the look at the days.
                 guard sameName || abs(Int(sideA.day) - Int(sideB.day)) <= 1 else { return }

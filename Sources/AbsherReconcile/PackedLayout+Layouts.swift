@@ -31,7 +31,7 @@ package enum HashOwner: PackedLayout {
     package static var lowBits: UInt64 { 34 }
 }
 
-/// `block << 26 | person`: a matcher's blocking key (`MatchBlocks.block`: kind, key, day) above a person's
+/// `key << 26 | person`: a matcher's blocking key (`MatchBlocks.entryKey`: kind, key, day, sub-block) above a person's
 /// index among the run's people (up to 67.1M, `MatchBlocks.maxPeople`).
 package enum BlockPerson: PackedLayout {
     package static var lowBits: UInt64 { 26 }
