@@ -44,6 +44,8 @@ public enum ImportRun {
             }
             outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: scans)
             PhaseClock.mark("reconciled")
+            MatchRecords.fillNames(&outcome.matches, from: scans, validation: options.validation)
+            PhaseClock.mark("names of the pairs read back")
             if let failure = rejectRateFailure(outcome, limit: options.maxRejectRate) {
                 outcome.status = .aborted
                 outcome.exitStatus = .aborted
@@ -147,6 +149,13 @@ public enum ImportRun {
             store: options.command == .run ? StoreEngines.displayName(options.storePath) : nil)
         outcome.matches = scans.flatMap(\.matches).sorted {
             ($0.record.id, $0.other.id) < ($1.record.id, $1.other.id)
+        }
+        outcome.matchBlocksSkipped = scans.reduce(0) { $0 + $1.matchBlocksSkipped }
+        if outcome.matchBlocksSkipped > 0 {
+            outcome.notes.append(
+                "the matcher left \(outcome.matchBlocksSkipped) of its blocks unpaired (each more than "
+                    + "\(PersonMatch.blockLimit) people who share a birth day and the initials of a name, or a mobile): "
+                    + "pairs among their people are not reported")
         }
         return outcome
     }

@@ -1,7 +1,11 @@
+import AbsherReading
 import AbsherReports
+import AbsherRules
 import AbsherScan
 import AbsherSchema
 import AbsherStore
+import AbsherSupport
+import Dispatch
 
 /// The pairs of contract §4b between the reconciler and the store: the names of this run's records, which
 /// the matcher only knows normalised, read back from the store after the merge (for the pair view of
@@ -19,6 +23,72 @@ enum MatchRecords {
                 matches[index][keyPath: keyPath].nameEn = record[.nameEn]
             }
         }
+    }
+
+    /// The same for `validate`, which has no store: the names read back from the files, from the claiming rows
+    /// of the records of the first `namedLimit` pairs only, each file's reading stopped after the last of them.
+    /// A file that cannot be read again (changed since the first pass) leaves its records without names.
+    static func fillNames(_ matches: inout [PersonMatch], from scans: [FileScan], validation: ValidationOptions) {
+        var wanted: [RecordKind: Set<UInt64>] = [:]
+        for match in matches.prefix(namedLimit) {
+            for side in [match.record, match.other] where !side.fromStore {
+                wanted[side.kind, default: []].insert(Digits.number(side.id))
+            }
+        }
+        // One file a core.
+        let wantedIDs = wanted
+        let found = ResultBox<[String: (ar: String?, en: String?)]>(count: scans.count)
+        DispatchQueue.concurrentPerform(iterations: scans.count) { file in
+            guard let ids = wantedIDs[scans[file].input.kind], !ids.isEmpty else { return found.set(file, [:]) }
+            found.set(file, Self.names(of: ids, in: scans[file], validation: validation))
+        }
+        var names: [String: (ar: String?, en: String?)] = [:]
+        for fileNames in found.values { names.merge(fileNames) { first, _ in first } }
+        for index in matches.indices.prefix(namedLimit) {
+            for keyPath in [\PersonMatch.record, \PersonMatch.other] where !matches[index][keyPath: keyPath].fromStore {
+                guard let found = names[matches[index][keyPath: keyPath].id] else { continue }
+                matches[index][keyPath: keyPath].nameAr = found.ar
+                matches[index][keyPath: keyPath].nameEn = found.en
+            }
+        }
+    }
+
+    /// The names of the claiming rows of `ids` in `scan`'s file, read again up to the last of them.
+    private static func names(of ids: Set<UInt64>, in scan: FileScan, validation: ValidationOptions)
+        -> [String: (ar: String?, en: String?)]
+    {
+        var rows: [Int] = []
+        for (row, fact) in scan.facts.enumerated() where fact.disposition == .merge && ids.contains(fact.id) {
+            rows.append(row)
+        }
+        var names: [String: (ar: String?, en: String?)] = [:]
+        guard !rows.isEmpty else { return names }
+        // The records between are skipped, not built (as the rejected/ copies read a file again).
+        do {
+            var reader = try CSVReader(
+                path: scan.input.path, delimiter: scan.delimiter, encoding: scan.encoding, hashing: false)
+            if let identity = scan.identity, reader.fileIdentity != identity { return names }
+            guard let headerRecord = try reader.next() else { return names }
+            let header = HeaderMap(
+                kind: scan.input.kind, header: (0..<headerRecord.fieldCount).map { headerRecord.string($0) },
+                fileName: scan.input.name)
+            let validator = RowValidator(header: header, fileName: scan.input.name, options: validation)
+            var index = 0
+            for row in rows {
+                while index < row {
+                    guard try reader.skipRecord() else { return names }
+                    index += 1
+                }
+                guard let record = try reader.next() else { return names }
+                index += 1
+                if let canonical = validator.validate(record).record {
+                    names[canonical.id] = (canonical[.nameAr], canonical[.nameEn])
+                }
+            }
+        } catch {
+            // A file that cannot be read again: what was read is kept.
+        }
+        return names
     }
 
     static func stored(_ match: PersonMatch) -> StoredMatchPair {

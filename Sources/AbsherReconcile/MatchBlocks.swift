@@ -1,3 +1,4 @@
+import AbsherScan
 import AbsherSupport
 
 /// The blocks of the matcher (contract §4b): every person under a few keys (the initials of the first and
@@ -11,7 +12,7 @@ import AbsherSupport
 /// with the people of one first name's spelling instead of with everyone's who shares two initials. A block or
 /// sub-block of more than `maxBlock` people is skipped and counted: its key says too little to pair on.
 struct MatchBlocks {
-    static let maxBlock = 64
+    static let maxBlock = PersonMatch.blockLimit
     /// Name blocks larger than this are paired by sub-blocks.
     static let subBlockAbove = 24
     /// The most blocks one person is in (`forEachBlock`): a name block per script and the mobile's.

@@ -64,6 +64,7 @@ package enum Reconciler {
     /// Adds what `verdicts` found (findings, the matcher's pairs) to the scans, and frees the matcher's facts
     /// unless it is still to run.
     static func add(_ verdicts: Verdicts, to scans: inout [FileScan], freeingMatcherFacts: Bool = true) {
+        if verdicts.oversizedBlocks > 0 && !scans.isEmpty { scans[0].matchBlocksSkipped += verdicts.oversizedBlocks }
         for file in scans.indices where !verdicts.added[file].isEmpty {
             // Put in report order once, with all files, by makeOutcome.
             scans[file].findings += verdicts.added[file]

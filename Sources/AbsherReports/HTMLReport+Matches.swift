@@ -8,8 +8,18 @@ extension HTMLReport {
     static let pairLimit = 100
 
     func matchesSection() -> String {
-        guard !outcome.matches.isEmpty else { return "" }
+        guard !outcome.matches.isEmpty || outcome.matchBlocksSkipped > 0 else { return "" }
         var html = "<section id=\"matches\">\n<h2>\(e(t("One person under two IDs", "شخص واحد برقمين")))</h2>\n"
+        if outcome.matchBlocksSkipped > 0 {
+            let count = Self.grouped(outcome.matchBlocksSkipped)
+            html += note(
+                t(
+                    "Groups too large to compare (more than \(PersonMatch.blockLimit) people who share a birth day and "
+                        + "the initials of a name, or a mobile): \(count). Pairs among their people are not reported.",
+                    "مجموعات أكبر من أن تُقارن (أكثر من \(PersonMatch.blockLimit) شخصًا يشتركون في تاريخ الميلاد والحروف "
+                        + "الأولى من الاسم، أو في رقم جوال): \(count). لا تُذكر الأزواج بين أفرادها."))
+        }
+        guard !outcome.matches.isEmpty else { return html + "</section>\n" }
         html += note(
             t(
                 "Pairs of records with different IDs that are probably one person. Nothing was merged or rejected "

@@ -121,7 +121,9 @@ package struct HTMLReport {
         ]
         if outcome.command == .run { links.append(("changes", t("Changes", "التغييرات"))) }
         links.append(("findings", t("Rejected rows and warnings", "الصفوف المرفوضة والتحذيرات")))
-        if !outcome.matches.isEmpty { links.append(("matches", t("One person under two IDs", "شخص واحد برقمين"))) }
+        if !outcome.matches.isEmpty || outcome.matchBlocksSkipped > 0 {
+            links.append(("matches", t("One person under two IDs", "شخص واحد برقمين")))
+        }
         for (anchor, text) in links { html += "<a href=\"#\(anchor)\">\(e(text))</a>" }
         return html + "</nav>\n"
     }

@@ -218,6 +218,9 @@ package struct ReportWriter {
             ))
         // Beside `totals`, not in it: `totals` holds whole numbers only, as monitors read it.
         object.append(("reject_rate", .double(outcome.rejectRate)))
+        if outcome.matchBlocksSkipped > 0 {
+            object.append(("matcher_blocks_skipped", .int(outcome.matchBlocksSkipped)))
+        }
         let rules = outcome.ruleCounts
         object.append(("rules", .object(rules.keys.sorted().map { ($0.code, .int(rules[$0]!)) })))
         object.append(

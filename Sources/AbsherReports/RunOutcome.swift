@@ -38,6 +38,10 @@ public struct RunOutcome: Sendable {
     public var notes: [String] = []
     /// The pairs of contract §4b (`matches.csv`), by the run record's ID.
     public var matches: [PersonMatch] = []
+    /// The matcher's blocks of more than `MatchBlocks.maxBlock` people (sharing initials and a birth day, or a
+    /// mobile) that it did not pair on: the pairs among their people are not looked at (summary.json and
+    /// report.html say so when there are any).
+    public var matchBlocksSkipped = 0
 
     public init(
         runID: String, command: RunCommand, mode: RunMode, startedAt: Date, endedAt: Date, runDate: GregorianDate,

@@ -26,6 +26,9 @@ public struct FileScan: Sendable {
     package var names = TextArena()
     /// The pairs of the matcher whose record of this run is in this file (contract §4b), set by the reconciler.
     package var matches: [PersonMatch] = []
+    /// The matcher's blocks too large to pair on (`MatchBlocks.maxBlock`), set by the reconciler on the run's
+    /// first file: a run-wide count, reported so that no skipped pair goes unsaid.
+    package var matchBlocksSkipped = 0
     /// The usernames and e-mails the facts refer to.
     package var arena = TextArena()
 

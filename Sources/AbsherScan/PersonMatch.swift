@@ -3,6 +3,10 @@ import AbsherSchema
 /// One pair of contract §4b: a record of this run and another person record (of this run or the store) that
 /// are probably one person, with the score and the reasons; `matches.csv` has one row per pair.
 public struct PersonMatch: Sendable, Equatable {
+    /// The most people of one block of the matcher (who share a birth day and the initials of a name, or a
+    /// mobile) that it pairs; a larger block is skipped, and the run says how many were.
+    package static let blockLimit = 64
+
     public struct Side: Sendable, Equatable {
         public var id: String
         public var kind: RecordKind

@@ -204,3 +204,59 @@ private func rules(_ outcome: RunOutcome) -> [String] {
 @Test func rowFactsStayFortyBytes() {
     #expect(MemoryLayout<RowFacts>.stride == 40)
 }
+
+/// A block too large for the matcher to pair on (here one mobile of 70 people) is not skipped in silence: the
+/// run counts it, summary.json and both languages' report.html say so, and the log gets a note. A run with no
+/// such block says nothing of it.
+@Test(arguments: [ReportLanguage.english, .arabic])
+func aBlockTooLargeToMatchIsReported(language: ReportLanguage) throws {
+    let folder = TempFolder()
+    let people = 70
+    // Each born in another year, so that the name blocks hold one person each; one mobile for all.
+    let rows = (1...people).map {
+        "\(testID(1, $0)),سعد,Saad,\(1930 + $0)-01-02,M,0551234567,,,ar,2030-01-01\n"
+    }
+    folder.write("citizens.csv", citizenHeader + rows.joined())
+    let outcome = validate(folder) { $0.reportLanguage = language }
+    #expect(outcome.matchBlocksSkipped == 1)
+    #expect(
+        outcome.notes.contains { $0.contains("the matcher left 1 of its blocks unpaired (each more than 64 people") })
+    let report = try #require(outcome.reportPath)
+    let folderPath = (report as NSString).deletingLastPathComponent
+    let summary = try String(contentsOfFile: folderPath + "/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"matcher_blocks_skipped\": 1") || summary.contains("\"matcher_blocks_skipped\":1"))
+    let html = try String(contentsOfFile: report, encoding: .utf8)
+    switch language {
+    case .english: #expect(html.contains("Groups too large to compare (more than 64 people who share a birth day"))
+    case .arabic: #expect(html.contains("مجموعات أكبر من أن تُقارن (أكثر من 64 شخصًا"))
+    }
+
+    let small = TempFolder()
+    small.write("citizens.csv", citizenHeader + rows.prefix(10).joined())
+    let quiet = validate(small)
+    #expect(quiet.matchBlocksSkipped == 0 && quiet.notes.isEmpty)
+    let quietSummary = try String(
+        contentsOfFile: ((try #require(quiet.reportPath)) as NSString).deletingLastPathComponent + "/summary.json",
+        encoding: .utf8)
+    #expect(!quietSummary.contains("matcher_blocks_skipped"))
+}
+
+/// `validate` has no store to read a pair's names back from: they come from the files again, as written
+/// there, so that the pair view of report.html shows them (contract §4b).
+@Test func validateShowsThePairsNamesAsTheFilesWriteThem() throws {
+    let folder = TempFolder()
+    folder.write(
+        "citizens.csv",
+        citizenHeader + citizen(1, name: "خالد")
+            + "\(testID(1, 71)),ثامر عبدالله السديري,Thamer Abdullah Alsudairi,1979-03-02,M,0503334445,,,ar,2030-01-01\n"
+            + citizen(2, name: "ناصر")
+            + "\(testID(1, 72)),ثامر السديري,Thamer Alsudairy,02/03/1979,M,0503334445,,,ar,2030-01-01\n")
+    let outcome = validate(folder)
+    let match = try #require(outcome.matches.first)
+    #expect(outcome.matches.count == 1)
+    #expect([match.record.id, match.other.id].sorted() == [testID(1, 71), testID(1, 72)])
+    let names = [match.record, match.other].map { "\($0.nameAr ?? "-") / \($0.nameEn ?? "-")" }.sorted()
+    #expect(names == ["ثامر السديري / Thamer Alsudairy", "ثامر عبدالله السديري / Thamer Abdullah Alsudairi"])
+    let html = try String(contentsOfFile: try #require(outcome.reportPath), encoding: .utf8)
+    #expect(html.contains("Thamer Abdullah Alsudairi") && html.contains("ثامر السديري"))
+}
