@@ -44,6 +44,10 @@ public struct RunOptions: Sendable {
     /// the early comparison and asks the store only for the others, by key (`UnchangedRows`). Off, it reads
     /// every username of the store: tests check that both ways find the same.
     package var asksUsernamesByKey = true
+    /// Off, the matcher's read-only view of the store beside a later night's merge fails to open, as when a
+    /// PostgreSQL server has no connection to spare: tests check that the matcher then runs after the merge,
+    /// on the run's own connection, and finds the same.
+    package var opensMatcherView = true
     /// The bytes of records a later night's first pass may keep in memory per file, of those the store does not
     /// hold as they are, so that the merge need not read the file again (`KeptRecords`); nil: the default
     /// budget. 0 keeps none, and every file is read twice: tests check that both ways give the same store.

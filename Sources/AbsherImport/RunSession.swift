@@ -69,9 +69,10 @@ final class RunSession {
         let early = EarlyComparisonSlot(kinds: scans.map(\.input.kind))
         var prepared: [StoreComparison.Prepared]?
         let snapshots = store.snapshots
+        let ruleStore = RuleStore(store: store, early: early, knowsUnchangedRows: options.asksUsernamesByKey)
+        let opensMatcherView = options.opensMatcherView
         var beside = try Reconciler.reconcile(
-            &scans, options: options.reconcile,
-            store: RuleStore(store: store, early: early, knowsUnchangedRows: options.asksUsernamesByKey),
+            &scans, options: options.reconcile, store: ruleStore,
             onClaims: { scans, claims in
                 early.comparison = strategy.earlyComparison(self, scans: scans, claims: claims)
             },
@@ -80,6 +81,7 @@ final class RunSession {
                 ? {
                     let unclaimed = early.unclaimedPeople
                     return {
+                        guard opensMatcherView else { throw MatcherViewRefused() }
                         let snapshot = try snapshots.open()
                         return StoreLease(
                             knowledge: RuleStore(store: snapshot.knowledge, unclaimedPeople: unclaimed),
@@ -90,7 +92,7 @@ final class RunSession {
         func settleBeside() throws {
             guard let running = beside else { return }
             beside = nil
-            try running.finish(into: &scans)
+            try running.finish(into: &scans, fallback: ruleStore)
             // The findings made before go first: the new outcome copies and sorts all of them again.
             outcome.findings = []
             outcome.matches = []
@@ -198,3 +200,6 @@ final class RunSession {
         return nil
     }
 }
+
+/// What the matcher's view of the store throws when `RunOptions.opensMatcherView` is off (tests only).
+private struct MatcherViewRefused: Error {}

@@ -178,15 +178,25 @@ package struct StoreLease {
 
 /// The rules that use every core, running on a thread of their own beside the caller's work (see
 /// `Reconciler.reconcile`); `finish` waits for them and adds what they found to the scans.
+///
+/// When their view of the store cannot be opened (a PostgreSQL server out of connections, say), they run in
+/// `finish` instead, on the caller's thread and store, after the caller's work: what they read of the store
+/// (its active people that tonight's rows do not claim, and the dismissed pairs) is what the caller's work
+/// (a later night's merge, before any deactivation) leaves as it was.
 package final class RulesBeside {
-    private let task: BackgroundTask<[Verdicts]>
+    /// The rules' verdicts, nil when the view could not be opened.
+    private let task: BackgroundTask<[Verdicts]?>
+    private let context: ReconcileContext
+    private let rules: [any CrossRowRule.Type]
     private var finished = false
 
     fileprivate init(_ context: ReconcileContext, rules: [any CrossRowRule.Type], store: @escaping StoreOpener) {
+        self.context = context
+        self.rules = rules
         task = BackgroundTask {
             // The other rules' tables are gone: their pages go back to the system before these build theirs.
             MemoryRelease.trim()
-            let lease = try store()
+            guard let lease = try? store() else { return nil }
             defer { lease.close() }
             return try rules.map { try $0.judge(context, store: lease.knowledge) }
         }
@@ -194,12 +204,19 @@ package final class RulesBeside {
 
     deinit { if !finished { _ = try? task.wait() } }
 
-    /// Waits for the rules, then adds their findings (after every other rule's) and pairs to `scans`; rethrows
+    /// Waits for the rules (or, when their view could not be opened, runs them here on `fallback`, the
+    /// caller's store), then adds their findings (after every other rule's) and pairs to `scans`; rethrows
     /// what a rule threw (the store could not be read). Call it once.
-    package func finish(into scans: inout [FileScan]) throws {
+    package func finish(into scans: inout [FileScan], fallback: any StoreKnowledge) throws {
         finished = true
-        var results = try task.wait()
-        PhaseClock.mark("matcher beside the merge waited for")
+        var results: [Verdicts]
+        if let beside = try task.wait() {
+            results = beside
+            PhaseClock.mark("matcher beside the merge waited for")
+        } else {
+            results = try rules.map { try $0.judge(context, store: fallback) }
+            PhaseClock.mark("matcher after the merge (its view of the store could not be opened)")
+        }
         // The matcher's facts go before its findings are added (which grows the scans' arrays of findings),
         // and their pages back to the system: the merge's memory is in use meanwhile.
         for file in scans.indices {

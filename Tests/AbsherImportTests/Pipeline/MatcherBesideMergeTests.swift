@@ -30,7 +30,9 @@ import Testing
         var people: [String]
     }
 
-    static func secondNight(beside: Bool, mode: RunOptions.Mode, dismissed: (String, String)? = nil) throws -> Night {
+    static func secondNight(
+        beside: Bool, mode: RunOptions.Mode, dismissed: (String, String)? = nil, opensView: Bool = true
+    ) throws -> Night {
         let folder = TempFolder("absher-beside")
         for night in ["n1", "n2"] {
             try FileManager.default.createDirectory(atPath: folder.url(night), withIntermediateDirectories: true)
@@ -68,6 +70,7 @@ import Testing
             options.mode = mode
             options.runID = runID
             options.matchesBesideMerge = beside
+            options.opensMatcherView = opensView
             return options
         }
         #expect(ImportRun.run(try options("n1", runID: "2026-11-24T000000Z")).status == .committed)
@@ -116,5 +119,19 @@ import Testing
         #expect(!beside.matches.contains { $0.contains(Self.resident) })
         #expect(beside.matches.count == 1)
         #expect(beside == before)
+    }
+
+    /// When the matcher's view of the store cannot be opened, the run does not fail: the matcher runs after the
+    /// merge on the run's own connection, and finds what it finds before the merge.
+    @Test(arguments: [RunOptions.Mode.snapshot, .delta])
+    func withoutItsViewTheMatcherRunsAfterTheMerge(mode: RunOptions.Mode) throws {
+        let after = try Self.secondNight(beside: true, mode: mode, opensView: false)
+        let before = try Self.secondNight(beside: false, mode: mode)
+        #expect(after.status == .committed)
+        #expect(after.matches.count == 2, "\(after.matches)")
+        #expect(after == before)
+        let dismissed = try Self.secondNight(
+            beside: true, mode: mode, dismissed: (Self.resident, Self.citizen), opensView: false)
+        #expect(dismissed.matches.count == 1 && !dismissed.matches.contains { $0.contains(Self.resident) })
     }
 }
