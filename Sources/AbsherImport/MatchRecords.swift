@@ -1,4 +1,3 @@
-import AbsherReading
 import AbsherReports
 import AbsherRules
 import AbsherScan
@@ -26,8 +25,8 @@ enum MatchRecords {
     }
 
     /// The same for `validate`, which has no store: the names read back from the files, from the claiming rows
-    /// of the records of the first `namedLimit` pairs only, each file's reading stopped after the last of them.
-    /// A file that cannot be read again (changed since the first pass) leaves its records without names.
+    /// of the records of the first `namedLimit` pairs only. A file that cannot be read again (changed since the
+    /// first pass) leaves its records without names.
     static func fillNames(_ matches: inout [PersonMatch], from scans: [FileScan], validation: ValidationOptions) {
         var wanted: [RecordKind: Set<UInt64>] = [:]
         for match in matches.prefix(namedLimit) {
@@ -53,7 +52,7 @@ enum MatchRecords {
         }
     }
 
-    /// The names of the claiming rows of `ids` in `scan`'s file, read again up to the last of them.
+    /// The names of the claiming rows of `ids` in `scan`'s file, read again.
     private static func names(of ids: Set<UInt64>, in scan: FileScan, validation: ValidationOptions)
         -> [String: (ar: String?, en: String?)]
     {
@@ -63,30 +62,19 @@ enum MatchRecords {
         }
         var names: [String: (ar: String?, en: String?)] = [:]
         guard !rows.isEmpty else { return names }
-        // The records between are skipped, not built (as the rejected/ copies read a file again).
+        // The records between are read past, not built; a file changed since the first pass gives no names.
+        var validator: RowValidator?
         do {
-            var reader = try CSVReader(
-                path: scan.input.path, delimiter: scan.delimiter, encoding: scan.encoding, hashing: false)
-            if let identity = scan.identity, reader.fileIdentity != identity { return names }
-            guard let headerRecord = try reader.next() else { return names }
-            let header = HeaderMap(
-                kind: scan.input.kind, header: (0..<headerRecord.fieldCount).map { headerRecord.string($0) },
-                fileName: scan.input.name)
-            let validator = RowValidator(header: header, fileName: scan.input.name, options: validation)
-            var index = 0
-            for row in rows {
-                while index < row {
-                    guard try reader.skipRecord() else { return names }
-                    index += 1
+            try FileScanner.replay(scan, rows: rows) { _, record, header in
+                if validator == nil {
+                    validator = RowValidator(header: header, fileName: scan.input.name, options: validation)
                 }
-                guard let record = try reader.next() else { return names }
-                index += 1
-                if let canonical = validator.validate(record).record {
+                if let canonical = validator!.validate(record).record {
                     names[canonical.id] = (canonical[.nameAr], canonical[.nameEn])
                 }
             }
         } catch {
-            // A file that cannot be read again: what was read is kept.
+            return [:]
         }
         return names
     }

@@ -19,7 +19,7 @@ struct RuleStore: StoreKnowledge, KnowsUnchangedRows {
     init(store: any RunStore, early: EarlyComparisonSlot, knowsUnchangedRows: Bool = true) {
         self.store = store
         unclaimedPeople = { early.unclaimedPeople }
-        unchanged = knowsUnchangedRows ? { early.prepared.map(UnchangedRows.init) } : { nil }
+        unchanged = knowsUnchangedRows ? { early.prepared.map { UnchangedRows($0, kinds: early.kinds) } } : { nil }
     }
 
     /// Another view of the store (on its own thread), the unclaimed people already known.

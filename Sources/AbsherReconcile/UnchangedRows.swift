@@ -1,4 +1,5 @@
 import AbsherScan
+import AbsherSchema
 
 /// The claiming rows of tonight's files whose record the store already holds as it is: active, under the
 /// row's ID, with the same content hash (a later night's early comparison, `StoreComparison.Prepared`). The
@@ -6,15 +7,15 @@ import AbsherScan
 /// take the store's answer for it from the row itself. A bit a row.
 package struct UnchangedRows: Sendable {
     private let files: [BitSet]
-    /// How many rows are set.
-    package let count: Int
+    /// How many rows of citizens.csv and residents.csv are set: the people the store holds unchanged.
+    package let people: Int
 
-    /// From the comparisons of the run's files, in the order of the scans.
-    package init(_ prepared: [StoreComparison.Prepared]) {
+    /// From the comparisons of the run's files and their kinds, in the order of the scans.
+    package init(_ prepared: [StoreComparison.Prepared], kinds: [RecordKind]) {
         files = prepared.map(\.unchangedRows)
-        var count = 0
-        for rows in files { rows.forEachMember { _ in count += 1 } }
-        self.count = count
+        var people = 0
+        for (rows, kind) in zip(files, kinds) where kind.isPerson { rows.forEachMember { _ in people += 1 } }
+        self.people = people
     }
 
     func contains(_ ref: RowRef) -> Bool {

@@ -72,7 +72,7 @@ private struct StoreOwners {
     init(_ store: any StoreKnowledge, groups: [UInt64], context: ReconcileContext) throws {
         self.store = store
         if let unchanged = (store as? any KnowsUnchangedRows)?.unchangedRows,
-            unchanged.count * 2 >= context.personCount
+            unchanged.people * 2 >= context.personCount
         {
             var keys: [String] = []
             try RowGroups.forEachGroup(of: .username, in: groups, context: context) { group, _ in

@@ -101,8 +101,7 @@ package struct ReportWriter {
             path: file.input.path, delimiter: file.delimiter ?? options.reader.delimiter,
             encoding: file.encoding ?? options.reader.encoding, hashing: false)
         guard let headerRecord = try reader.next() else { return }
-        let names = (0..<headerRecord.fieldCount).map { headerRecord.string($0) }
-        let header = HeaderMap(kind: file.input.kind, header: names, fileName: file.input.name)
+        let header = HeaderMap(kind: file.input.kind, headerRecord: headerRecord, fileName: file.input.name)
         let sensitive = header.sensitivePositions
         let delimiter = reader.delimiter
         var masks: [Int: String] = [:]

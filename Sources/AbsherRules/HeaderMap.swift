@@ -22,6 +22,12 @@ public struct HeaderMap: Sendable {
         return positions[slot]
     }
 
+    /// The map of a file's header record, its cells as text.
+    public init(kind: RecordKind, headerRecord: CSVRecord, fileName: String) {
+        self.init(
+            kind: kind, header: (0..<headerRecord.fieldCount).map { headerRecord.string($0) }, fileName: fileName)
+    }
+
     public init(kind: RecordKind, header: [String], fileName: String) {
         self.kind = kind
         self.names = header

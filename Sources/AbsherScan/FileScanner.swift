@@ -47,8 +47,7 @@ package enum FileScanner {
                 scan.sha256 = records.sha256Hex()
                 return scan
             }
-            let names = (0..<headerRecord.fieldCount).map { headerRecord.string($0) }
-            let header = HeaderMap(kind: input.kind, header: names, fileName: input.name)
+            let header = HeaderMap(kind: input.kind, headerRecord: headerRecord, fileName: input.name)
             scan.header = header
             scan.findings += header.findings
             guard header.isUsable else {
@@ -96,10 +95,13 @@ package enum FileScanner {
             file: input.name, line: nil, rule: rule, message: FindingMessage(.fileUnreadableReason, .text(reason)))
     }
 
-    /// The second pass: reads the file again, in the same order, and hands each record with its index.
-    /// Fails when the file's bytes changed since the first pass.
+    /// The second pass: reads the file again, in the same order, and hands each record with its index (with
+    /// `rows`, ascending indexes, only those records: the others are read past, not built, and the reading stops
+    /// after the last of them when the file's identity tells it unchanged). Fails when the file's bytes changed
+    /// since the first pass.
     package static func replay(
-        _ scan: FileScan, _ body: (_ index: Int, _ record: CSVRecord, _ header: HeaderMap) throws -> Void
+        _ scan: FileScan, rows: [Int]? = nil,
+        _ body: (_ index: Int, _ record: CSVRecord, _ header: HeaderMap) throws -> Void
     ) throws {
         let input = scan.input
         let expectedSHA256 = scan.sha256
@@ -110,12 +112,26 @@ package enum FileScanner {
             path: input.path, delimiter: scan.delimiter, encoding: scan.encoding, hashing: identity == nil)
         if let identity, reader.fileIdentity != identity { throw ReplayError.changed(input.path) }
         guard let headerRecord = try reader.next() else { throw ReplayError.changed(input.path) }
-        let names = (0..<headerRecord.fieldCount).map { headerRecord.string($0) }
-        let header = HeaderMap(kind: input.kind, header: names, fileName: input.name)
+        let header = HeaderMap(kind: input.kind, headerRecord: headerRecord, fileName: input.name)
         var index = 0
-        while let record = try reader.next() {
-            try body(index, record, header)
-            index += 1
+        if let rows {
+            for row in rows {
+                while index < row {
+                    guard try reader.skipRecord() else { throw ReplayError.changed(input.path) }
+                    index += 1
+                }
+                guard let record = try reader.next() else { throw ReplayError.changed(input.path) }
+                try body(index, record, header)
+                index += 1
+            }
+            // The file's identity (its size and times) can be checked where the last row is; its hash, when the
+            // first pass had no identity, needs every byte.
+            if identity == nil { while try reader.skipRecord() {} }
+        } else {
+            while let record = try reader.next() {
+                try body(index, record, header)
+                index += 1
+            }
         }
         if let identity {
             guard reader.fileIdentity == identity else { throw ReplayError.changed(input.path) }
