@@ -44,8 +44,6 @@ public enum ImportRun {
             }
             outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: scans)
             PhaseClock.mark("reconciled")
-            MatchRecords.fillNames(&outcome.matches, from: scans, validation: options.validation)
-            PhaseClock.mark("names of the pairs read back")
             if let failure = rejectRateFailure(outcome, limit: options.maxRejectRate) {
                 outcome.status = .aborted
                 outcome.exitStatus = .aborted
@@ -60,7 +58,33 @@ public enum ImportRun {
             return interrupted
         }
         defer { PhaseClock.mark("reports written") }
-        return writeReports(outcome, options: options, folder: folder, changesWritten: false)
+        // The names of the pairs' records, for report.html's pair view only, are read again from the files
+        // while the CSV reports are written.
+        let named: BackgroundTask<[PersonMatch]>? =
+            outcome.matches.isEmpty
+            ? nil
+            : BackgroundTask { [matches = outcome.matches, scans, validation = options.validation] in
+                var matches = matches
+                MatchRecords.fillNames(&matches, from: scans, validation: validation)
+                PhaseClock.mark("names of the pairs read back")
+                return matches
+            }
+        // A task is waited for once: by report.html, or here when the reports failed before it.
+        var namedMatches: [PersonMatch]?
+        outcome = writeReports(
+            outcome, options: options, folder: folder, changesWritten: false,
+            namedPairs: named.map { [unnamed = outcome.matches] task in
+                {
+                    namedMatches = (try? task.wait()) ?? unnamed
+                    return namedMatches!
+                }
+            })
+        if let namedMatches {
+            outcome.matches = namedMatches
+        } else if let named, let matches = try? named.wait() {
+            outcome.matches = matches
+        }
+        return outcome
     }
 
     /// `validate` stopped by SIGTERM or SIGINT before its report is published: no report, exit 143 or 130.
@@ -140,7 +164,7 @@ public enum ImportRun {
             precondition(file.rows == file.accepted + file.rejected, "rows read != accepted + rejected")
         }
         var findings = scans.flatMap(\.findings) + NightlyGuards.missingKindFindings(options)
-        findings.sort(by: Finding.reportOrder)
+        findings.sortInReportOrder()
         var outcome = RunOutcome(
             runID: runID, command: options.command, mode: options.mode,
             startedAt: startedAt, endedAt: startedAt, runDate: options.validation.runDate, status: .failed,
@@ -187,7 +211,8 @@ public enum ImportRun {
 
     /// Writes the report folder; a failure to write it turns into exit 73 or 74.
     package static func writeReports(
-        _ outcome: RunOutcome, options: RunOptions, folder: ReportFolder, changesWritten: Bool
+        _ outcome: RunOutcome, options: RunOptions, folder: ReportFolder, changesWritten: Bool,
+        namedPairs: (() -> [PersonMatch])? = nil
     )
         -> RunOutcome
     {
@@ -196,7 +221,7 @@ public enum ImportRun {
             try ReportWriter(
                 outcome: outcome,
                 options: options.reportSettings
-            ).write(into: folder, changesWritten: changesWritten)
+            ).write(into: folder, changesWritten: changesWritten, namedPairs: namedPairs)
             outcome.reportPath = folder.finalPath + "/report.html"
             do {
                 try ReportIndex(parent: folder.parent, language: options.reportLanguage).write(runID: folder.runID)

@@ -172,7 +172,7 @@ final class RunSession {
         storeFindingsAdded = true
         guard !findings.isEmpty else { return }
         outcome.findings += findings
-        outcome.findings.sort(by: Finding.reportOrder)
+        outcome.findings.sortInReportOrder()
     }
 
     /// Snapshot mode, per kind whose file was given: records not present become inactive, except sponsors

@@ -18,7 +18,13 @@ package struct ReportWriter {
 
     /// Writes every file into `folder` (where `changes.csv` may already be, written during the merge)
     /// and publishes it; on failure the folder is discarded.
-    package func write(into folder: ReportFolder, changesWritten: Bool) throws {
+    ///
+    /// `namedPairs`, when given, gives the outcome's pairs with the names of their records for the pair view of
+    /// report.html (`validate` reads them again from the files meanwhile, on another thread): asked for once
+    /// the CSV files are written, before report.html. matches.csv and summary.json carry no names.
+    package func write(
+        into folder: ReportFolder, changesWritten: Bool, namedPairs: (() -> [PersonMatch])? = nil
+    ) throws {
         do {
             // The rejected/ copies read every input file again: one thread each, beside the other files.
             let copies = outcome.files.filter { !$0.rejectedRows.isEmpty }
@@ -47,9 +53,10 @@ package struct ReportWriter {
             let file = try summary.init(path: folder.path(for: "summary.json"))
             try file.write(summaryJSON(reportPath: folder.finalPath + "/report.html").serialized() + "\n")
             try file.close()
+            var shown = outcome
+            if let namedPairs { shown.matches = namedPairs() }
             let html = try OutputFile(path: folder.path(for: "report.html"))
-            try html.write(
-                HTMLReport(outcome: outcome, maskPII: options.maskPII, language: options.language).render())
+            try html.write(HTMLReport(outcome: shown, maskPII: options.maskPII, language: options.language).render())
             try html.close()
             try folder.publish()
         } catch {

@@ -56,6 +56,12 @@ package enum FileScanner {
                 return scan
             }
             let validator = RowValidator(header: header, fileName: input.name, options: validation)
+            // Usernames and e-mails take about a fifth of an export's bytes, normalised names a quarter or less
+            // (measured on the bench's files): the arenas are sized once rather than grown by copying.
+            scan.arena.reserveCapacity(records.fileSize / 4)
+            if input.kind != .sponsor && PersonFacts.isEnabled {
+                scan.names.reserveCapacity(records.fileSize * 3 / 10)
+            }
             var lastReport = 0
             while let record = try records.next() {
                 let result = validator.validate(record)

@@ -35,6 +35,13 @@ public struct TextArena: Sendable {
             offset: UInt32(truncatingIfNeeded: start), length: UInt32(truncatingIfNeeded: bytes.count - start))
     }
 
+    /// Makes room for `count` bytes in all, so that an arena filled to about that size is never copied to a
+    /// larger one (each doubling copies all of it, and holds both copies at once). Room never written takes no
+    /// memory of the machine's, only addresses.
+    package mutating func reserveCapacity(_ count: Int) {
+        bytes.reserveCapacity(min(count, Int(UInt32.max)))
+    }
+
     /// Appends `count` bytes from `source`.
     package mutating func append(_ source: UnsafePointer<UInt8>, count: Int) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: source, count: count))
