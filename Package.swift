@@ -24,8 +24,10 @@ let package = Package(
         ),
         /// glibc's `malloc_trim`, which the Glibc module does not export.
         .systemLibrary(name: "CMalloc"),
+        /// `__builtin_prefetch`, which Swift does not expose: a hint, for the matcher's reads at random.
+        .systemLibrary(name: "CPrefetch"),
         /// Helpers every stage may use: threads, files, sorting, CSV writing. Knows no stage.
-        .target(name: "AbsherSupport", dependencies: ["CMalloc"], swiftSettings: crossModule),
+        .target(name: "AbsherSupport", dependencies: ["CMalloc", "CPrefetch"], swiftSettings: crossModule),
         /// SHA-256's block function with the x86 SHA extensions (C intrinsics), used when the CPU has them.
         /// DWARF 4: valgrind (Scripts/compare-instructions) cannot read the DWARF 5 that clang writes by default.
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
@@ -51,7 +53,7 @@ let package = Package(
         /// Rules across rows, files and the store (asked through `AbsherStore` only), and the merge.
         .target(
             name: "AbsherReconcile",
-            dependencies: ["AbsherScan", "AbsherStore", "AbsherRules", "AbsherSchema", "AbsherSupport"],
+            dependencies: ["AbsherScan", "AbsherStore", "AbsherRules", "AbsherSchema", "AbsherSupport", "CPrefetch"],
             swiftSettings: crossModule),
         /// The report folder: HTML, CSV and JSON from a `RunOutcome`.
         .target(

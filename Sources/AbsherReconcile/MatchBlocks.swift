@@ -235,6 +235,9 @@ struct MatchBlocks {
         }
     }
 
+    /// The entries of the table.
+    var entryCount: Int { sorted.count }
+
     @inline(__always) func person(_ index: Int) -> Int { Int(PackedKey<BlockPerson>.low(sorted[index])) }
 
     /// The people of the blocks of `view` (a store person) and of its name blocks a day before and after, by

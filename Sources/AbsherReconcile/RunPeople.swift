@@ -2,6 +2,7 @@ import AbsherRules
 import AbsherScan
 import AbsherSchema
 import AbsherSupport
+import CPrefetch
 
 /// The run's people as the matcher sees them (contract §4b): every claiming row of citizens.csv and
 /// residents.csv, by index, with its `MatchView` read from the scans (nothing copied). A class: the matcher's
@@ -96,6 +97,28 @@ final class RunPeople: Sendable {
             arabic: UnsafeBufferPointer(rebasing: bytes[personFacts.arabicRange]),
             english: UnsafeBufferPointer(rebasing: bytes[personFacts.englishRange]))
         return (personFacts.birthDay, names)
+    }
+
+    /// Asks the processor to start loading one of what `vetoSide` reads of `person`, each after the one before
+    /// it has had time to come: `stage` 0 the person's claim, 1 its facts (reading the claim), 2 the first bytes
+    /// of its names (reading the facts). A hint: nothing is changed, and a wrong guess costs only the load.
+    @inline(__always) func prefetch(
+        _ person: Int, stage: Int, citizens: UnsafeBufferPointer<UInt8>, residents: UnsafeBufferPointer<UInt8>
+    ) {
+        let isCitizen = person < citizenClaims.count
+        switch stage {
+        case 0:
+            let claims = isCitizen ? citizenClaims : residentClaims
+            claims.withUnsafeBufferPointer {
+                absher_prefetch($0.baseAddress! + (isCitizen ? person : person - citizenClaims.count))
+            }
+        case 1:
+            people[Int(isCitizen ? citizenFile : residentFile)].prefetch(Int(ref(person).row))
+        default:
+            let personFacts = people[Int(isCitizen ? citizenFile : residentFile)][Int(ref(person).row)]
+            let bytes = isCitizen ? citizens : residents
+            if Int(personFacts.names) < bytes.count { absher_prefetch(bytes.baseAddress! + Int(personFacts.names)) }
+        }
     }
 
     /// Fills in the mobile and the e-mail's hash of `person`'s view.

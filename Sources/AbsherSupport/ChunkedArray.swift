@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// An append-only array kept in fixed-size blocks: growing it never copies what it holds, so a table of
 /// millions of rows never needs twice its size in memory for a moment, as `Array`'s doubling does.
 ///
@@ -20,6 +22,13 @@ public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection {
     @inlinable public func index(before index: Int) -> Int { index - 1 }
     @inlinable public func index(_ index: Int, offsetBy distance: Int) -> Int { index + distance }
     @inlinable public func distance(from start: Int, to end: Int) -> Int { end - start }
+
+    /// Asks the processor to start loading element `index` (`absher_prefetch`); nothing for an index out of
+    /// range. A hint: it changes nothing.
+    @inlinable public func prefetch(_ index: Int) {
+        guard index >= 0 && index < storedCount else { return }
+        blocks[index >> 16].withUnsafeBufferPointer { absher_prefetch($0.baseAddress! + (index & 0xFFFF)) }
+    }
 
     @inlinable public subscript(index: Int) -> Element {
         get {
