@@ -105,19 +105,27 @@ final class RunPeople: Sendable {
     @inline(__always) func prefetch(
         _ person: Int, stage: Int, citizens: UnsafeBufferPointer<UInt8>, residents: UnsafeBufferPointer<UInt8>
     ) {
+        // Every table is read in place, through its buffer: a copy of one would cost a reference count a
+        // person, more than the hint saves.
         let isCitizen = person < citizenClaims.count
+        let file = Int(isCitizen ? citizenFile : residentFile)
         switch stage {
         case 0:
-            let claims = isCitizen ? citizenClaims : residentClaims
-            claims.withUnsafeBufferPointer {
-                absher_prefetch($0.baseAddress! + (isCitizen ? person : person - citizenClaims.count))
+            if isCitizen {
+                citizenClaims.withUnsafeBufferPointer { absher_prefetch($0.baseAddress! + person) }
+            } else {
+                residentClaims.withUnsafeBufferPointer {
+                    absher_prefetch($0.baseAddress! + person - citizenClaims.count)
+                }
             }
         case 1:
-            people[Int(isCitizen ? citizenFile : residentFile)].prefetch(Int(ref(person).row))
+            let row = Int(ref(person).row)
+            people.withUnsafeBufferPointer { ($0.baseAddress! + file).pointee.prefetch(row) }
         default:
-            let personFacts = people[Int(isCitizen ? citizenFile : residentFile)][Int(ref(person).row)]
+            let row = Int(ref(person).row)
+            let offset = people.withUnsafeBufferPointer { Int(($0.baseAddress! + file).pointee[row].names) }
             let bytes = isCitizen ? citizens : residents
-            if Int(personFacts.names) < bytes.count { absher_prefetch(bytes.baseAddress! + Int(personFacts.names)) }
+            if offset < bytes.count { absher_prefetch(bytes.baseAddress! + offset) }
         }
     }
 
