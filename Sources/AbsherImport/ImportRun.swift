@@ -27,11 +27,13 @@ public enum ImportRun {
         }
         var scans = scanAll(options, progress: progress)
         PhaseClock.mark("files read and checked")
-        var outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: scans)
         if let interrupted = interruption(options, runID: runID, startedAt: startedAt, folder: folder) {
             return interrupted
         }
+        // Made once the reconciler is done, or here when a file is unusable: each copies and sorts every finding.
+        var outcome: RunOutcome
         if let failure = unusableFailure(scans) {
+            outcome = makeOutcome(options, runID: runID, startedAt: startedAt, scans: scans)
             outcome.status = .failed
             outcome.exitStatus = .dataError
             outcome.failure = failure

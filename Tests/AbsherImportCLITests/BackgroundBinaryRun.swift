@@ -16,9 +16,9 @@ final class BackgroundBinaryRun: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<BinaryRun, any Error>?
 
-    init(_ arguments: [String], in folder: URL? = nil) {
+    init(_ arguments: [String], in folder: URL? = nil, environment: [String: String?] = [:]) {
         let thread = Thread { [self] in
-            let outcome = Result { try BinaryRun.run(arguments, in: folder) }
+            let outcome = Result { try BinaryRun.run(arguments, in: folder, environment: environment) }
             lock.withLock { result = outcome }
             done.signal()
         }

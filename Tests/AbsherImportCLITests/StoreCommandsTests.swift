@@ -164,11 +164,13 @@ import Testing
         #expect(setup.status == 0)
         try Self.generateBig(folder)
 
+        // The first run holds the lock three seconds more before it commits (`ABSHER_IMPORT_PAUSE_AT`): its
+        // 20,000 rows alone took less than the 1.1 s below on a quick machine.
         let first = BackgroundBinaryRun(
             [
                 "run", folder.path + "/big", "--mode", "delta", "--now", "2026-11-25", "--max-reject-rate", "1",
                 "--lock-timeout", "60", "--store", store, "--reports", folder.path + "/reports-first", "--quiet",
-            ])
+            ], environment: ["ABSHER_IMPORT_PAUSE_AT": "before-commit"])
         #expect(BackgroundBinaryRun.waitUntilLocked(store, seconds: 60), "the first run never took the lock")
         // Run ids have one-second resolution: start the others in a later second than the first (see the
         // known issue below).
@@ -209,11 +211,13 @@ import Testing
         let store = folder.path + "/absher.sqlite"
         try Self.generateBig(folder)
 
+        // Three seconds more before it commits (`ABSHER_IMPORT_PAUSE_AT`), so that the locked run below meets it
+        // building on a quick machine too.
         let first = BackgroundBinaryRun(
             [
                 "run", folder.path + "/big", "--now", "2026-11-25", "--max-reject-rate", "1", "--store", store,
                 "--reports", folder.path + "/reports-first", "--quiet",
-            ])
+            ], environment: ["ABSHER_IMPORT_PAUSE_AT": "before-commit"])
         // The building file has bytes once the first run holds its lock and has migrated it.
         let deadline = Date().addingTimeInterval(60)
         func building() -> Bool {
