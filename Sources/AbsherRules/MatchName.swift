@@ -27,20 +27,27 @@ package enum MatchName {
     package static func writeArabic(_ text: String, into output: UnsafeMutablePointer<UInt8>) -> Int {
         var text = text
         var parts = Parts(output, script: .arabic)
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    if byte == 0x20 || byte == 0x2D { parts.endWord() }
-                    index += 1
-                } else if byte >= 0xC0 && byte < 0xE0 && index + 1 < bytes.count {
-                    let scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    if let letter = arabicByte(scalar) { parts.append(letter) }
-                    index += 2
-                } else {
-                    // Three- and four-byte scalars (joiners, marks): not letters of a name.
-                    index += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 1
+        arabicBlock.withUnsafeBufferPointer { block in
+            text.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        if byte == 0x20 || byte == 0x2D { parts.endWord() }
+                        index += 1
+                    } else if byte >= 0xD8 && byte <= 0xDB && index + 1 < bytes.count {
+                        // U+0600–U+06FF, the Arabic block: its one-byte form from the table (0: dropped).
+                        let letter = block[Int(byte - 0xD8) << 6 | Int(bytes[index + 1] & 0x3F)]
+                        if letter != 0 { parts.append(letter) }
+                        index += 2
+                    } else if byte >= 0xC0 && byte < 0xE0 && index + 1 < bytes.count {
+                        // Another two-byte scalar (a Latin letter with an accent, say): not a letter of an
+                        // Arabic name.
+                        index += 2
+                    } else {
+                        // Three- and four-byte scalars (joiners, marks): not letters of a name.
+                        index += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 1
+                    }
                 }
             }
         }
@@ -48,24 +55,40 @@ package enum MatchName {
         return parts.count
     }
 
+    /// `arabicByte` of each scalar of the Arabic block, U+0600 to U+06FF, 0 for those dropped (no one-byte
+    /// form is 0): one load a letter instead of the switch.
+    private static let arabicBlock: [UInt8] = (0x0600...0x06FF).map { arabicByte(UInt32($0)) ?? 0 }
+
     /// Writes `english(text)` to `output`, which has room for `text.utf8.count` bytes, and returns its
     /// length. Nothing is allocated.
     package static func writeEnglish(_ text: String, into output: UnsafeMutablePointer<UInt8>) -> Int {
         var text = text
         var parts = Parts(output, script: .latin)
-        text.withUTF8 { bytes in
-            for byte in bytes {
-                if byte == 0x20 || byte == 0x2D {
-                    parts.endWord()
-                } else if byte >= 0x41 && byte <= 0x5A {
-                    parts.append(byte | 0x20)
-                } else if byte >= 0x61 && byte <= 0x7A {
-                    parts.append(byte)
+        latinBytes.withUnsafeBufferPointer { classes in
+            text.withUTF8 { bytes in
+                for byte in bytes {
+                    let letter = classes[Int(byte)]
+                    if letter > 1 {
+                        parts.append(letter)
+                    } else if letter == 1 {
+                        parts.endWord()
+                    }
                 }
             }
         }
         parts.endWord()
         return parts.count
+    }
+
+    /// What `writeEnglish` makes of each byte: its lower-case letter, 1 for a space or a hyphen (a word ends),
+    /// 0 for what is dropped (apostrophes, dots, digits, the bytes of other scripts).
+    private static let latinBytes: [UInt8] = (0...255).map { byte in
+        switch UInt8(byte) {
+        case 0x20, 0x2D: return 1
+        case 0x41...0x5A: return UInt8(byte) | 0x20
+        case 0x61...0x7A: return UInt8(byte)
+        default: return 0
+        }
     }
 
     /// The name's parts as they are written, word by word, straight into the output: `son of` dropped,
