@@ -165,7 +165,10 @@ public enum ImportRun {
             // Conservation: no row disappears.
             precondition(file.rows == file.accepted + file.rejected, "rows read != accepted + rejected")
         }
-        var findings = scans.flatMap(\.findings) + NightlyGuards.missingKindFindings(options)
+        // Gathered, extended and sorted in one array: at 35M people a copy of the findings or of the pairs is
+        // hundreds of megabytes.
+        var findings = scans.flatMap(\.findings)
+        findings.append(contentsOf: NightlyGuards.missingKindFindings(options))
         findings.sortInReportOrder()
         var outcome = RunOutcome(
             runID: runID, command: options.command, mode: options.mode,
@@ -173,9 +176,9 @@ public enum ImportRun {
             exitStatus: .success, failure: nil, files: files, findings: findings, changes: [], changeCounts: [:],
             history: [], thresholds: options.thresholds,
             store: options.command == .run ? StoreEngines.displayName(options.storePath) : nil)
-        outcome.matches = scans.flatMap(\.matches).sorted {
-            ($0.record.id, $0.other.id) < ($1.record.id, $1.other.id)
-        }
+        var matches = scans.flatMap(\.matches)
+        matches.sort { ($0.record.id, $0.other.id) < ($1.record.id, $1.other.id) }
+        outcome.matches = matches
         outcome.matchBlocksSkipped = scans.reduce(0) { $0 + $1.matchBlocksSkipped }
         if outcome.matchBlocksSkipped > 0 {
             outcome.notes.append(
