@@ -10,8 +10,8 @@ import Dispatch
 /// the matcher only knows normalised, read back from the store after the merge (for the pair view of
 /// report.html), and the pairs as `match_pairs` keeps them.
 enum MatchRecords {
-    /// At most this many pairs get their names read back (report.html shows fewer).
-    static let namedLimit = 1_000
+    /// The pairs that get their names read back: those report.html shows, the only place that shows names.
+    static let namedLimit = HTMLReport.pairLimit
 
     static func fillNames(_ matches: inout [PersonMatch], from store: any RecordWriter) throws {
         for index in matches.indices.prefix(namedLimit) {

@@ -5,7 +5,7 @@ import AbsherScan
 /// birth dates in both calendars, mobiles), with the score and the reasons. Shown only when there are pairs.
 extension HTMLReport {
     /// At most this many pairs on the page; matches.csv has them all.
-    static let pairLimit = 100
+    package static let pairLimit = 100
 
     func matchesSection() -> String {
         guard !outcome.matches.isEmpty || outcome.matchBlocksSkipped > 0 else { return "" }
