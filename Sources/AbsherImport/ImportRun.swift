@@ -71,21 +71,17 @@ public enum ImportRun {
                 PhaseClock.mark("names of the pairs read back")
                 return matches
             }
-        // A task is waited for once: by report.html, or here when the reports failed before it.
+        // The task is waited for once, by report.html or, when the reports failed before it, here.
+        let unnamed = outcome.matches
         var namedMatches: [PersonMatch]?
+        func pairsNamed() -> [PersonMatch] {
+            if namedMatches == nil { namedMatches = named.flatMap { try? $0.wait() } ?? unnamed }
+            return namedMatches!
+        }
         outcome = writeReports(
             outcome, options: options, folder: folder, changesWritten: false,
-            namedPairs: named.map { [unnamed = outcome.matches] task in
-                {
-                    namedMatches = (try? task.wait()) ?? unnamed
-                    return namedMatches!
-                }
-            })
-        if let namedMatches {
-            outcome.matches = namedMatches
-        } else if let named, let matches = try? named.wait() {
-            outcome.matches = matches
-        }
+            namedPairs: named == nil ? nil : pairsNamed)
+        if named != nil { outcome.matches = pairsNamed() }
         return outcome
     }
 
