@@ -53,6 +53,14 @@ struct MatchModel {
 
     /// The weight of the evidence for the pair, nil when it means another person.
     func weigh(_ a: MatchView, _ b: MatchView) -> (weight: Double, reasons: MatchReasons)? {
+        guard var weighed = weighWithoutContacts(a, b) else { return nil }
+        addContacts(a, b, to: &weighed)
+        return weighed
+    }
+
+    /// `weigh` but for the mobiles and e-mails, which it weighs last: nil when the birth days or the names
+    /// mean another person, as most pairs weighed do, before their contacts are read (`addContacts`).
+    func weighWithoutContacts(_ a: MatchView, _ b: MatchView) -> (weight: Double, reasons: MatchReasons)? {
         let apart = abs(Int(a.day) - Int(b.day))
         guard apart <= 1 else { return nil }
         var weight =
@@ -69,23 +77,27 @@ struct MatchModel {
         guard let names = weighNames(a, b) else { return nil }
         weight += names.weight
         reasons.formUnion(names.reasons)
+        return (weight, reasons)
+    }
+
+    /// Adds the weight of the mobiles and the e-mails of `a` and `b` to what `weighWithoutContacts` gave.
+    func addContacts(_ a: MatchView, _ b: MatchView, to weighed: inout (weight: Double, reasons: MatchReasons)) {
         if a.mobile != 0 && b.mobile != 0 {
             if a.mobile == b.mobile {
-                weight += Self.maxContactWeight
-                reasons.insert(.mobile)
+                weighed.weight += Self.maxContactWeight
+                weighed.reasons.insert(.mobile)
             } else {
-                weight += log2(1 - Self.mMobile)
+                weighed.weight += log2(1 - Self.mMobile)
             }
         }
         if a.email != 0 && b.email != 0 {
             if a.email == b.email {
-                weight += Self.maxContactWeight - 2
-                reasons.insert(.email)
+                weighed.weight += Self.maxContactWeight - 2
+                weighed.reasons.insert(.email)
             } else {
-                weight += log2(1 - Self.mEmail)
+                weighed.weight += log2(1 - Self.mEmail)
             }
         }
-        return (weight, reasons)
     }
 
     /// The pair's probability of being one person, from its weight and the prior.

@@ -27,13 +27,14 @@ struct MatchPairing {
     private(set) var weighed = 0
     private(set) var oversizedBlocks = 0
 
-    init(_ people: RunPeople, blocks: MatchBlocks, model: MatchModel) {
+    /// The pairs of `blocks`, whose people's facts in person order are `facts` (`MatchBuilding`).
+    init(_ people: RunPeople, blocks: MatchBlocks, facts: [PersonFacts], model: MatchModel) {
         // Many parts, not two: the name blocks, where the pairs are, fill the front of the table; the cores
         // take the parts as they come free.
         let parts = blocks.parts(people.count < MatchBuilding.parallelPeople ? 1 : Self.parts)
         let results = ResultBox<MatchPairing>(count: parts.count)
         DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-            results.set(part, MatchPairing(people, blocks: blocks, model: model, part: parts[part]))
+            results.set(part, MatchPairing(people, blocks: blocks, facts: facts, model: model, part: parts[part]))
         }
         var reported: Set<UInt64> = []
         for result in results.values {
@@ -47,10 +48,12 @@ struct MatchPairing {
     }
 
     /// The pairs of the blocks of one part, weighed once each.
-    private init(_ people: RunPeople, blocks: MatchBlocks, model: MatchModel, part: Range<Int>) {
-        self = people.withNames { citizens, residents in
+    private init(
+        _ people: RunPeople, blocks: MatchBlocks, facts: [PersonFacts], model: MatchModel, part: Range<Int>
+    ) {
+        self = people.withTables(blocks: blocks, facts: facts) { tables in
             var pairing = MatchPairing()
-            var sides = PairingSides(people, blocks: blocks, citizens: citizens, residents: residents)
+            var sides = PairingSides(tables)
             var weighedPairs: Set<UInt64> = []
             pairing.oversizedBlocks = blocks.forEachCandidateEntryPair(in: part) { i, j, sameName in
                 pairing.candidates += 1
@@ -63,11 +66,18 @@ struct MatchPairing {
                 guard sameName || abs(Int(sideA.day) - Int(sideB.day)) <= 1 else { return }
                 let a = sideA.person
                 let b = sideB.person
+                let look = QuickVeto.look(sideA.names, sideB.names)
                 guard
-                    !QuickVeto.rulesOut(sideA.names, sideB.names, sharesContact: { people.sharesContact(a, b) }),
-                    weighedPairs.insert(Self.key(a, b)).inserted, people.id(a) != people.id(b),
-                    let weight = model.weigh(people.view(a), people.view(b))
+                    look == .kept || (look == .keptIfSharingContact && people.sharesContact(a, b)),
+                    weighedPairs.insert(Self.key(a, b)).inserted, people.id(a) != people.id(b)
                 else { return }
+                // The contacts read only for a pair the dates and names leave standing: most are another person.
+                var viewA = people.view(a, withContacts: false)
+                var viewB = people.view(b, withContacts: false)
+                guard var weight = model.weighWithoutContacts(viewA, viewB) else { return }
+                people.addContacts(of: a, to: &viewA)
+                people.addContacts(of: b, to: &viewB)
+                model.addContacts(viewA, viewB, to: &weight)
                 let score = model.score(weight.weight)
                 guard score >= PossibleDuplicateRule.reportScore else { return }
                 let (first, second) = Self.order(a, b, people)

