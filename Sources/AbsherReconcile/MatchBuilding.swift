@@ -1,4 +1,3 @@
-import AbsherScan
 import AbsherSupport
 import Dispatch
 import Synchronization
@@ -10,9 +9,6 @@ import Synchronization
 /// wrote what where.
 struct MatchBuilding {
     var blocks: MatchBlocks
-    /// Each person's `PersonFacts` in person order (`RunPeople`'s), for the pairing: one load a person where
-    /// the scans' tables need two (the claim, then the row's chunk).
-    var facts: [PersonFacts]
     /// How many people were born on each day (`MatchBlocks.dayBits`).
     var dayCounts: [Int32]
     var partCounts: PartCounts
@@ -32,25 +28,16 @@ struct MatchBuilding {
         let cursor = SlotCursor()
         // At most this many entries; only the slots written are ever touched, so the rest costs no memory.
         let capacity = count * MatchBlocks.maxBlocksPerPerson
-        // Every person's slot is written once, by the thread of the half that holds the person's row.
-        var facts = [PersonFacts](repeating: .none, count: count)
         var table = [UInt64](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             // Every slot is written by the one thread that took it from `cursor`.
             let slots = DisjointSlices(buffer)
-            facts.withUnsafeMutableBufferPointer { facts in
-                let persons = DisjointSlices(facts)
-                DispatchQueue.concurrentPerform(iterations: halves.count) { half in
-                    counted.set(
-                        half,
-                        Self.fill(
-                            slots.buffer, cursor: cursor, facts: persons.buffer, with: people, rows, halves[half]))
-                }
+            DispatchQueue.concurrentPerform(iterations: halves.count) { half in
+                counted.set(half, Self.fill(slots.buffer, cursor: cursor, with: people, rows, halves[half]))
             }
             initialized = cursor.taken
         }
         table.sortInPlaceOnTwoThreads()
         blocks = MatchBlocks(sorted: table)
-        self.facts = facts
         let values = counted.values
         dayCounts = values[0].days
         partCounts = values[0].parts
@@ -61,10 +48,9 @@ struct MatchBuilding {
     }
 
     /// Appends the blocks of the people of the rows `range` of `rows` (`RunPeople.personOfEachRow`) to
-    /// `table`, with their birth days and name parts counted, and writes their facts to their slots of `facts`.
+    /// `table`, with their birth days and name parts counted.
     private static func fill(
-        _ table: UnsafeMutableBufferPointer<UInt64>, cursor: SlotCursor, facts: UnsafeMutableBufferPointer<PersonFacts>,
-        with people: RunPeople,
+        _ table: UnsafeMutableBufferPointer<UInt64>, cursor: SlotCursor, with people: RunPeople,
         _ rows: (persons: [Int32], citizenRows: Int), _ range: Range<Int>
     ) -> (days: [Int32], parts: PartCounts) {
         var days = [Int32](repeating: 0, count: 1 << 17)
@@ -76,7 +62,6 @@ struct MatchBuilding {
                 let person = Int(rows.persons[index])
                 let row = index < rows.citizenRows ? index : index - rows.citizenRows
                 let personFacts = people.facts(person, row: row)
-                facts[person] = personFacts
                 let bytes = index < rows.citizenRows ? citizens : residents
                 let arabic = MatchView.keys(UnsafeBufferPointer(rebasing: bytes[personFacts.arabicRange]))
                 let english = MatchView.keys(UnsafeBufferPointer(rebasing: bytes[personFacts.englishRange]))

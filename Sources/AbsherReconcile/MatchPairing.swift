@@ -27,14 +27,13 @@ struct MatchPairing {
     private(set) var weighed = 0
     private(set) var oversizedBlocks = 0
 
-    /// The pairs of `blocks`, whose people's facts in person order are `facts` (`MatchBuilding`).
-    init(_ people: RunPeople, blocks: MatchBlocks, facts: [PersonFacts], model: MatchModel) {
+    init(_ people: RunPeople, blocks: MatchBlocks, model: MatchModel) {
         // Many parts, not two: the name blocks, where the pairs are, fill the front of the table; the cores
         // take the parts as they come free.
         let parts = blocks.parts(people.count < MatchBuilding.parallelPeople ? 1 : Self.parts)
         let results = ResultBox<MatchPairing>(count: parts.count)
         DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-            results.set(part, MatchPairing(people, blocks: blocks, facts: facts, model: model, part: parts[part]))
+            results.set(part, MatchPairing(people, blocks: blocks, model: model, part: parts[part]))
         }
         var reported: Set<UInt64> = []
         for result in results.values {
@@ -48,12 +47,10 @@ struct MatchPairing {
     }
 
     /// The pairs of the blocks of one part, weighed once each.
-    private init(
-        _ people: RunPeople, blocks: MatchBlocks, facts: [PersonFacts], model: MatchModel, part: Range<Int>
-    ) {
-        self = people.withTables(blocks: blocks, facts: facts) { tables in
+    private init(_ people: RunPeople, blocks: MatchBlocks, model: MatchModel, part: Range<Int>) {
+        self = people.withNames { citizens, residents in
             var pairing = MatchPairing()
-            var sides = PairingSides(tables)
+            var sides = PairingSides(people, blocks: blocks, citizens: citizens, residents: residents)
             var weighedPairs: Set<UInt64> = []
             pairing.oversizedBlocks = blocks.forEachCandidateEntryPair(in: part) { i, j, sameName in
                 pairing.candidates += 1

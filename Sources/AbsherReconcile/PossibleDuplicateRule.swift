@@ -54,7 +54,7 @@ enum PossibleDuplicateRule: CrossRowRule {
         let model = MatchModel(people: people.count, dayCounts: building.dayCounts.lazy.filter { $0 > 1 }) {
             key, family in partCounts.count(key, family: family)
         }
-        let pairing = MatchPairing(people, blocks: building.blocks, facts: building.facts, model: model)
+        let pairing = MatchPairing(people, blocks: building.blocks, model: model)
         PhaseClock.mark(
             "matcher: \(people.count) people, \(pairing.candidates) candidate pairs, \(pairing.weighed) weighed, "
                 + "\(pairing.oversizedBlocks) oversized blocks skipped")

@@ -186,7 +186,9 @@ package struct StoreLease {
 package final class RulesBeside {
     /// The rules' verdicts, nil when the view could not be opened.
     private let task: BackgroundTask<[Verdicts]?>
-    private let context: ReconcileContext
+    /// What the rules read: let go once they are done, with the scans' matcher facts it holds (the scans'
+    /// own are emptied then).
+    private var context: ReconcileContext?
     private let rules: [any CrossRowRule.Type]
     private var finished = false
 
@@ -214,9 +216,10 @@ package final class RulesBeside {
             results = beside
             PhaseClock.mark("matcher beside the merge waited for")
         } else {
-            results = try rules.map { try $0.judge(context, store: fallback) }
+            results = try rules.map { try $0.judge(context!, store: fallback) }
             PhaseClock.mark("matcher after the merge (its view of the store could not be opened)")
         }
+        context = nil
         // The matcher's facts go before its findings are added (which grows the scans' arrays of findings),
         // and their pages back to the system: the merge's memory is in use meanwhile.
         for file in scans.indices {

@@ -2,6 +2,7 @@ import AbsherRules
 import AbsherScan
 import AbsherSchema
 import AbsherSupport
+import CPrefetch
 
 /// The run's people as the matcher sees them (contract §4b): every claiming row of citizens.csv and
 /// residents.csv, by index, with its `MatchView` read from the scans (nothing copied). A class: the matcher's
@@ -54,29 +55,12 @@ final class RunPeople: Sendable {
         return view
     }
 
-    /// `body` with the bytes of the normalised names of citizens.csv and of residents.csv.
+    /// `body` with the bytes of the normalised names of citizens.csv and of residents.csv, for `vetoSide`.
     func withNames<Result>(
         _ body: (_ citizens: UnsafeBufferPointer<UInt8>, _ residents: UnsafeBufferPointer<UInt8>) throws -> Result
     ) rethrows -> Result {
         try names[Int(citizenFile)].withUnsafeBufferPointer { citizens in
             try names[Int(residentFile)].withUnsafeBufferPointer { residents in try body(citizens, residents) }
-        }
-    }
-
-    /// `body` with the tables the pairing reads (`PairingSides.Tables`): `blocks`' entries, `facts` (in person
-    /// order) and the names' bytes, in place.
-    func withTables<Result>(
-        blocks: MatchBlocks, facts: [PersonFacts], _ body: (PairingSides.Tables) throws -> Result
-    ) rethrows -> Result {
-        try withNames { citizens, residents in
-            try blocks.sorted.withUnsafeBufferPointer { entries in
-                try facts.withUnsafeBufferPointer { facts in
-                    try body(
-                        PairingSides.Tables(
-                            entries: entries, facts: facts, citizens: citizens, residents: residents,
-                            citizenCount: citizenClaims.count))
-                }
-            }
         }
     }
 
@@ -98,6 +82,56 @@ final class RunPeople: Sendable {
     /// The facts of `person`, whose row is known (`personOfEachRow`).
     @inline(__always) func facts(_ person: Int, row: Int) -> PersonFacts {
         people[Int(person < citizenClaims.count ? citizenFile : residentFile)][row]
+    }
+
+    /// The birth day and the names of `person` as `QuickVeto` reads them, from the buffers of `withNames`.
+    func vetoSide(_ person: Int, citizens: UnsafeBufferPointer<UInt8>, residents: UnsafeBufferPointer<UInt8>)
+        -> (day: Int32, names: QuickVeto.Names)
+    {
+        vetoSide(person, row: Int(ref(person).row), citizens: citizens, residents: residents)
+    }
+
+    /// `vetoSide(_:citizens:residents:)` of a person whose row is known (`personOfEachRow`).
+    func vetoSide(
+        _ person: Int, row: Int, citizens: UnsafeBufferPointer<UInt8>, residents: UnsafeBufferPointer<UInt8>
+    ) -> (day: Int32, names: QuickVeto.Names) {
+        let isCitizen = person < citizenClaims.count
+        let personFacts = people[Int(isCitizen ? citizenFile : residentFile)][row]
+        let bytes = isCitizen ? citizens : residents
+        let names = QuickVeto.Names(
+            arabic: UnsafeBufferPointer(rebasing: bytes[personFacts.arabicRange]),
+            english: UnsafeBufferPointer(rebasing: bytes[personFacts.englishRange]))
+        return (personFacts.birthDay, names)
+    }
+
+    /// Asks the processor to start loading one of what `vetoSide` reads of `person`, each after the one before
+    /// it has had time to come: `stage` 0 the person's claim, 1 its facts (reading the claim), 2 the first bytes
+    /// of its names (reading the facts). A hint: nothing is changed, and a wrong guess costs only the load.
+    @inline(__always) func prefetch(
+        _ person: Int, stage: Int, citizens: UnsafeBufferPointer<UInt8>, residents: UnsafeBufferPointer<UInt8>
+    ) {
+        // Every table is read in place, through its buffer: a copy of one would cost a reference count a
+        // person, more than the hint saves.
+        let isCitizen = person < citizenClaims.count
+        let file = Int(isCitizen ? citizenFile : residentFile)
+        switch stage {
+        case 0:
+            if isCitizen {
+                citizenClaims.withUnsafeBufferPointer { absher_prefetch($0.baseAddress! + person) }
+            } else {
+                residentClaims.withUnsafeBufferPointer {
+                    absher_prefetch($0.baseAddress! + person - citizenClaims.count)
+                }
+            }
+        case 1:
+            let row = Int(ref(person).row)
+            people.withUnsafeBufferPointer { ($0.baseAddress! + file).pointee.prefetch(row) }
+        default:
+            let row = Int(ref(person).row)
+            let offset = people.withUnsafeBufferPointer { Int(($0.baseAddress! + file).pointee[row].names) }
+            let bytes = isCitizen ? citizens : residents
+            if offset < bytes.count { absher_prefetch(bytes.baseAddress! + offset) }
+        }
     }
 
     /// Fills in the mobile and the e-mail's hash of `person`'s view.

@@ -104,10 +104,13 @@ package enum MatchName {
         var spaced = false
         /// Where the part that the last words joined to what follows starts, -1 when none is open.
         var pendingStart = -1
+        /// The words the parts are tested against, read once a name rather than once a word.
+        let words: Words
 
         init(_ output: UnsafeMutablePointer<UInt8>, script: Script) {
             self.output = output
             self.script = script
+            words = MatchName.words
         }
 
         @inline(__always) mutating func append(_ letter: UInt8) {
@@ -128,13 +131,13 @@ package enum MatchName {
             let word = UnsafeBufferPointer(start: output + wordStart, count: count - wordStart)
             let start = wordStart
             wordStart = -1
-            if spaced && MatchName.isSon(word, script: script) {
+            if spaced && words.isSon(word, script: script) {
                 // `son of` after a part: dropped with the space before it.
                 count = start - 1
                 return
             }
             if pendingStart < 0 { pendingStart = start }
-            if MatchName.joinsNext(word, script: script) { return }
+            if words.joinsNext(word, script: script) { return }
             dropArticle()
             pendingStart = -1
         }
@@ -146,9 +149,7 @@ package enum MatchName {
             let hasArticle: Bool
             switch script {
             case .arabic:
-                hasArticle =
-                    length > 4 && output[start] == MatchName.arabicArticle[0]
-                    && output[start + 1] == MatchName.arabicArticle[1]
+                hasArticle = length > 4 && UInt64(output[start]) | UInt64(output[start + 1]) << 8 == words.arabicArticle
             case .latin:
                 hasArticle =
                     length >= 5 && (output[start] == 0x61 || output[start] == 0x65) && output[start + 1] == 0x6C
@@ -185,33 +186,65 @@ package enum MatchName {
     private static let latinAbd: [[UInt8]] = ["abd", "abdul", "abdel", "abdal", "abdol", "abdu"].map { Array($0.utf8) }
     private static let latinArticle: [[UInt8]] = ["al", "el"].map { Array($0.utf8) }
 
-    /// `word` is `son of`.
-    private static func isSon(_ word: UnsafeBufferPointer<UInt8>, script: Script) -> Bool {
-        // Most words are none of these: their first letter or their length says so before any comparison.
-        guard word.count >= 2 && word.count <= 4 else { return false }
-        switch script {
-        case .arabic: return word[0] == arabicSon[0][0] && arabicSon.contains { same(word, $0) }
-        case .latin: return (word[0] == 0x62 || word[0] == 0x69) && latinSon.contains { same(word, $0) }
+    /// The words `Parts` looks for, each as `packed` bytes: one comparison of integers a word instead of a walk
+    /// over lists of arrays (each element of which is a reference count).
+    struct Words: Sendable {
+        let arabicSon: (UInt64, UInt64)
+        let arabicAbd: UInt64
+        let arabicArticle: UInt64
+        /// Fixed-size, so that reading them touches no reference count.
+        let latinSon: InlineArray<4, UInt64>
+        let latinJoining: InlineArray<8, UInt64>
+
+        init() {
+            func packed(_ literal: [UInt8]) -> UInt64 { literal.withUnsafeBufferPointer { Words.packed($0) } }
+            arabicSon = (packed(MatchName.arabicSon[0]), packed(MatchName.arabicSon[1]))
+            arabicAbd = packed(MatchName.arabicAbd)
+            arabicArticle = packed(MatchName.arabicArticle)
+            let son = MatchName.latinSon.map(packed)
+            latinSon = InlineArray { son[$0] }
+            let joining = (MatchName.latinAbd + MatchName.latinArticle).map(packed)
+            latinJoining = InlineArray { joining[$0] }
+        }
+
+        /// `word` is `son of`.
+        @inline(__always) func isSon(_ word: UnsafeBufferPointer<UInt8>, script: Script) -> Bool {
+            // Most words are none of these: their first letter or their length says so before any comparison.
+            guard word.count >= 2 && word.count <= 4 else { return false }
+            switch script {
+            case .arabic:
+                let value = Self.packed(word)
+                return value == arabicSon.0 || value == arabicSon.1
+            case .latin:
+                guard word[0] == 0x62 || word[0] == 0x69 else { return false }
+                let value = Self.packed(word)
+                for index in latinSon.indices where latinSon[index] == value { return true }
+                return false
+            }
+        }
+
+        /// `word` is joined to the word after it (`عبد`/`abd…`, a lone article).
+        @inline(__always) func joinsNext(_ word: UnsafeBufferPointer<UInt8>, script: Script) -> Bool {
+            guard word.count >= 2 && word.count <= 5 else { return false }
+            switch script {
+            case .arabic:
+                let value = Self.packed(word)
+                return value == arabicAbd || value == arabicArticle
+            case .latin:
+                guard word[0] == 0x61 || word[0] == 0x65 else { return false }
+                let value = Self.packed(word)
+                for index in latinJoining.indices where latinJoining[index] == value { return true }
+                return false
+            }
+        }
+
+        /// The bytes of a word of at most 8 bytes in one integer, the first in the lowest byte.
+        @inline(__always) static func packed(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            var value: UInt64 = 0
+            for index in word.indices.reversed() { value = value << 8 | UInt64(word[index]) }
+            return value
         }
     }
 
-    /// `word` is joined to the word after it (`عبد`/`abd…`, a lone article).
-    private static func joinsNext(_ word: UnsafeBufferPointer<UInt8>, script: Script) -> Bool {
-        guard word.count >= 2 && word.count <= 5 else { return false }
-        switch script {
-        case .arabic:
-            return (word[0] == arabicAbd[0] || word[0] == arabicArticle[0])
-                && (same(word, arabicAbd) || same(word, arabicArticle))
-        case .latin:
-            guard word[0] == 0x61 || word[0] == 0x65 else { return false }
-            return latinAbd.contains { same(word, $0) } || latinArticle.contains { same(word, $0) }
-        }
-    }
-
-    /// The bytes of `word` are those of `literal`.
-    @inline(__always) private static func same(_ word: UnsafeBufferPointer<UInt8>, _ literal: [UInt8]) -> Bool {
-        guard word.count == literal.count else { return false }
-        for index in 0..<word.count where word[index] != literal[index] { return false }
-        return true
-    }
+    static let words = Words()
 }
