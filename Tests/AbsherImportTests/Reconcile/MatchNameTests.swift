@@ -27,6 +27,26 @@ struct MatchNameTests {
         #expect(MatchName.english("Ali") == Array("ali".utf8))
     }
 
+    @Test func everyJoiningAndSonWordIsFound() {
+        // The words `MatchName.Words` compares as integers, each one of its lists.
+        for word in ["abd", "abdul", "abdel", "abdal", "abdol", "abdu", "al", "el"] {
+            #expect(MatchName.english("\(word) Rahman") == MatchName.english("\(word)rahman"), "\(word)")
+        }
+        for word in ["bin", "bint", "ibn", "ben"] {
+            #expect(MatchName.english("Saad \(word) Fahd") == MatchName.english("Saad Fahd"), "\(word)")
+        }
+        // Words that only begin like them are parts of their own.
+        #expect(MatchName.english("Abda Rahman") != MatchName.english("Abdarahman"))
+        #expect(MatchName.english("Saad Bins Fahd") != MatchName.english("Saad Fahd"))
+        #expect(arabic("سعد بنت فهد") == arabic("سعد فهد"))
+        #expect(arabic("سعد بن فهد") == arabic("سعد فهد"))
+        #expect(arabic("عبد العزيز") == arabic("عبدالعزيز"))
+        #expect(arabic("ال سعود") == arabic("السعود"))
+        // A leading article dropped from a long word, kept on a short one.
+        #expect(arabic("العتيبي") == arabic("عتيبي"))
+        #expect(arabic("الله") != arabic("له"))
+    }
+
     @Test func transliterationsShareOneSkeletonAcrossScripts() {
         func key(_ text: String, arabic: Bool = false) -> UInt64 {
             NameSkeleton.key(arabic ? MatchName.arabic(text) : MatchName.english(text))
