@@ -105,23 +105,37 @@ struct MatchModel {
 
     /// Names in each script both records have; across scripts by skeleton when they share none.
     private func weighNames(_ a: MatchView, _ b: MatchView) -> (weight: Double, reasons: MatchReasons)? {
-        let arabic = !a.arabic.isEmpty && !b.arabic.isEmpty
-        let english = !a.english.isEmpty && !b.english.isEmpty
+        a.arabic.withUnsafeBufferPointer { arabicA in
+            a.english.withUnsafeBufferPointer { englishA in
+                b.arabic.withUnsafeBufferPointer { arabicB in
+                    b.english.withUnsafeBufferPointer { englishB in
+                        weighNames(arabicA, englishA, arabicB, englishB)
+                    }
+                }
+            }
+        }
+    }
+
+    private func weighNames(
+        _ arabicA: NamePart, _ englishA: NamePart, _ arabicB: NamePart, _ englishB: NamePart
+    ) -> (weight: Double, reasons: MatchReasons)? {
+        let arabic = !arabicA.isEmpty && !arabicB.isEmpty
+        let english = !englishA.isEmpty && !englishB.isEmpty
         var states = PartStates()
         var reasons: MatchReasons = []
         if arabic {
-            let compared = PartStates.compare(MatchView.parts(a.arabic), MatchView.parts(b.arabic))
+            let compared = PartStates.compare(MatchView.parts(arabicA), MatchView.parts(arabicB))
             if compared.agrees { reasons.insert(.nameAr) }
             states.combine(compared)
         }
         if english {
-            let compared = PartStates.compare(MatchView.parts(a.english), MatchView.parts(b.english))
+            let compared = PartStates.compare(MatchView.parts(englishA), MatchView.parts(englishB))
             if compared.agrees { reasons.insert(.nameEn) }
             states.combine(compared)
         }
         if !arabic && !english {
-            let left = a.arabic.isEmpty ? a.english : a.arabic
-            let right = b.arabic.isEmpty ? b.english : b.arabic
+            let left = arabicA.isEmpty ? englishA : arabicA
+            let right = arabicB.isEmpty ? englishB : arabicB
             guard !left.isEmpty, !right.isEmpty else { return (0, []) }
             let compared = PartStates.compareSkeletons(MatchView.parts(left), MatchView.parts(right))
             if compared.agrees { reasons.insert(.nameTransliterated) }

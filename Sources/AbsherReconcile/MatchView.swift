@@ -1,5 +1,8 @@
 import AbsherRules
 
+/// One part of a normalised name, in bytes someone else holds.
+typealias NamePart = UnsafeBufferPointer<UInt8>
+
 /// One person as the matcher compares them (contract §4b): normalised names (`MatchName`), gender, birth day,
 /// mobile and e-mail hash. A view into a scan's arena, or into a store person's bytes.
 struct MatchView {
@@ -14,9 +17,16 @@ struct MatchView {
     /// FNV-1a of the lower-cased e-mail, 0 none.
     var email: UInt64
 
-    /// The parts of a normalised name.
-    static func parts(_ name: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        name.split(separator: 0x20)
+    /// The parts of a normalised name (what `split(separator: 0x20)` gives), as pointers into `name`'s bytes,
+    /// which the caller holds: comparing them touches no reference count.
+    static func parts(_ name: UnsafeBufferPointer<UInt8>) -> [NamePart] {
+        var parts: [NamePart] = []
+        var start = 0
+        for index in 0...name.count where index == name.count || name[index] == 0x20 {
+            if index > start { parts.append(NamePart(rebasing: name[start..<index])) }
+            start = index + 1
+        }
+        return parts
     }
 
     /// The skeleton keys of the first part and of the last (family) part of a name, 0 when absent.

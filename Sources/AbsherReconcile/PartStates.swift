@@ -45,9 +45,9 @@ struct PartStates {
     }
 
     /// Two names of one script, part by part.
-    static func compare(_ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>]) -> PartStates {
+    static func compare(_ a: [NamePart], _ b: [NamePart]) -> PartStates {
         compare(a, b) { left, right in
-            if left == right { return .agree }
+            if left.elementsEqual(right) { return .agree }
             let similarity = JaroWinkler.similarity(left, right)
             if NameSkeleton.key(left) == NameSkeleton.key(right) && similarity >= 0.7 { return .agree }
             return similarity >= closeSimilarity ? .close : nil
@@ -56,7 +56,7 @@ struct PartStates {
 
     /// Two names of different scripts, by skeleton: an unequal skeleton is not evidence against (the
     /// transliteration may be one the skeleton does not know).
-    static func compareSkeletons(_ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>]) -> PartStates {
+    static func compareSkeletons(_ a: [NamePart], _ b: [NamePart]) -> PartStates {
         var states = compare(a, b) { left, right in
             NameSkeleton.key(left) == NameSkeleton.key(right) ? .transliterated : nil
         }
@@ -66,7 +66,7 @@ struct PartStates {
     }
 
     private static func compare(
-        _ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>], _ judge: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> State?
+        _ a: [NamePart], _ b: [NamePart], _ judge: (NamePart, NamePart) -> State?
     ) -> PartStates {
         var states = PartStates()
         guard let firstA = a.first, let firstB = b.first else { return states }
@@ -89,7 +89,7 @@ struct PartStates {
         return states
     }
 
-    private mutating func note(_ state: State?, position: Int, part: ArraySlice<UInt8>, family: Bool) {
+    private mutating func note(_ state: State?, position: Int, part: NamePart, family: Bool) {
         if let state {
             parts.append(Part(position: position, state: state, key: NameSkeleton.key(part), family: family))
         } else {
