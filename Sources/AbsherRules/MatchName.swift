@@ -202,8 +202,9 @@ package enum MatchName {
             arabicAbd = packed(MatchName.arabicAbd)
             arabicArticle = packed(MatchName.arabicArticle)
             let son = MatchName.latinSon.map(packed)
-            latinSon = InlineArray { son[$0] }
             let joining = (MatchName.latinAbd + MatchName.latinArticle).map(packed)
+            precondition(son.count == 4 && joining.count == 8, "MatchName.Words holds every listed word")
+            latinSon = InlineArray { son[$0] }
             latinJoining = InlineArray { joining[$0] }
         }
 
