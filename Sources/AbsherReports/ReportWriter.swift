@@ -26,38 +26,54 @@ package struct ReportWriter {
         into folder: ReportFolder, changesWritten: Bool, namedPairs: (() -> [PersonMatch])? = nil
     ) throws {
         do {
-            // The rejected/ copies read every input file again: one thread each, beside the other files.
+            // Each CSV file and rejected/ copy on a thread of its own as the cores come free, the longest first
+            // (the copies read every input file again), while this thread renders report.html (which may wait
+            // for the pairs' names, read back meanwhile).
             let copies = outcome.files.filter { !$0.rejectedRows.isEmpty }
             if !copies.isEmpty { try folder.makeSubfolder("rejected") }
             let copyPaths = copies.map { folder.path(for: "rejected/\($0.input.rejectedCopyName)") }
             let rejectsPath = folder.path(for: "rejects.csv")
             let matchesPath = folder.path(for: "matches.csv")
             let changesPath = outcome.command == .run && !changesWritten ? folder.path(for: "changes.csv") : nil
-            let failures = ResultBox<(any Error)?>(count: copies.count + 1)
-            DispatchQueue.concurrentPerform(iterations: copies.count + 1) { task in
-                do {
-                    if task < copies.count {
-                        try writeRejectedCopy(of: copies[task], to: copyPaths[task])
-                    } else {
-                        try writeRejects(to: rejectsPath)
-                        try writeMatches(to: matchesPath)
-                        if let changesPath { try writeChanges(to: changesPath) }
-                    }
-                    failures.set(task, nil)
-                } catch {
-                    failures.set(task, error)
-                }
+            let summaryPath = folder.path(for: "summary.json")
+            let summaryReportPath = folder.finalPath + "/report.html"
+            var files: [@Sendable () throws -> Void] = [{ try writeRejects(to: rejectsPath) }]
+            if let changesPath { files.append { try writeChanges(to: changesPath) } }
+            for (copy, path) in zip(copies, copyPaths) { files.append { try writeRejectedCopy(of: copy, to: path) } }
+            files.append { try writeMatches(to: matchesPath) }
+            files.append {
+                let file = try OutputFile(path: summaryPath)
+                try file.write(summaryJSON(reportPath: summaryReportPath).serialized() + "\n")
+                try file.close()
             }
-            if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
-            let summary = OutputFile.self
-            let file = try summary.init(path: folder.path(for: "summary.json"))
-            try file.write(summaryJSON(reportPath: folder.finalPath + "/report.html").serialized() + "\n")
-            try file.close()
-            var shown = outcome
-            if let namedPairs { shown.matches = namedPairs() }
-            let html = try OutputFile(path: folder.path(for: "report.html"))
-            try html.write(HTMLReport(outcome: shown, maskPII: options.maskPII, language: options.language).render())
-            try html.close()
+            let tasks = files
+            let written = BackgroundTask { () -> (any Error)? in
+                let failures = ResultBox<(any Error)?>(count: tasks.count)
+                DispatchQueue.concurrentPerform(iterations: tasks.count) { task in
+                    do {
+                        try tasks[task]()
+                        failures.set(task, nil)
+                    } catch {
+                        failures.set(task, error)
+                    }
+                }
+                return failures.values.lazy.compactMap { $0 }.first
+            }
+            // The files' writers are waited for whatever this does, before the folder is published or discarded.
+            let htmlFailure: (any Error)?
+            do {
+                var shown = outcome
+                if let namedPairs { shown.matches = namedPairs() }
+                let html = try OutputFile(path: folder.path(for: "report.html"))
+                try html.write(
+                    HTMLReport(outcome: shown, maskPII: options.maskPII, language: options.language).render())
+                try html.close()
+                htmlFailure = nil
+            } catch {
+                htmlFailure = error
+            }
+            if let failure = try written.wait() { throw failure }
+            if let htmlFailure { throw htmlFailure }
             try folder.publish()
         } catch {
             folder.discard()
