@@ -88,16 +88,8 @@ final class RunPeople: Sendable {
     func vetoSide(_ person: Int, citizens: UnsafeBufferPointer<UInt8>, residents: UnsafeBufferPointer<UInt8>)
         -> (day: Int32, names: QuickVeto.Names)
     {
-        vetoSide(person, row: Int(ref(person).row), citizens: citizens, residents: residents)
-    }
-
-    /// `vetoSide(_:citizens:residents:)` of a person whose row is known (`personOfEachRow`).
-    func vetoSide(
-        _ person: Int, row: Int, citizens: UnsafeBufferPointer<UInt8>, residents: UnsafeBufferPointer<UInt8>
-    ) -> (day: Int32, names: QuickVeto.Names) {
-        let isCitizen = person < citizenClaims.count
-        let personFacts = people[Int(isCitizen ? citizenFile : residentFile)][row]
-        let bytes = isCitizen ? citizens : residents
+        let personFacts = facts(person, row: Int(ref(person).row))
+        let bytes = person < citizenClaims.count ? citizens : residents
         let names = QuickVeto.Names(
             arabic: UnsafeBufferPointer(rebasing: bytes[personFacts.arabicRange]),
             english: UnsafeBufferPointer(rebasing: bytes[personFacts.englishRange]))
